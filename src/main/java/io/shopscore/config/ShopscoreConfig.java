@@ -1,0 +1,111 @@
+package io.shopscore.config;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * Shopscore's own settings, all under {@code shopscore.*}. Every property can also be given as an
+ * environment variable (for example {@code SHOPSCORE_ADMIN_TOKEN}); docs/operations.md lists them.
+ */
+@ConfigMapping(prefix = "shopscore")
+public interface ShopscoreConfig {
+
+    /**
+     * The operator's bearer token. There is no default in production: without it the operator API
+     * answers 401 and everything else still works.
+     */
+    Optional<String> adminToken();
+
+    /** Absolute base URL of this service, used in every link it hands out (invitations, review pages, widget). */
+    @WithDefault("http://localhost:8080")
+    String publicUrl();
+
+    /** Time zone of the dates shown on pages and in mails (stored instants are always UTC). */
+    @WithDefault("Europe/Amsterdam")
+    ZoneId timeZone();
+
+    /** Languages the review form, pages and mails are offered in; the first is the default for new shops. */
+    @WithDefault("nl,en,de,fr")
+    List<String> locales();
+
+    /** Invitation settings. */
+    Invitations invitations();
+
+    /** Review settings. */
+    Reviews reviews();
+
+    /** Demo data for a first look at the service. */
+    Demo demo();
+
+    /** Invitation mails, reminders and notices. */
+    Mail mail();
+
+    /** Webhook deliveries. */
+    Webhooks webhooks();
+
+    interface Mail {
+        /** One reminder this long after the invitation mail when no review came; a shop can choose its own. */
+        @WithDefault("P7D")
+        Duration reminderAfter();
+
+        /** How often each instance looks for mails that are due. */
+        @WithDefault("10s")
+        String pollInterval();
+
+        /** Sending attempts before a mail is given up (with backoff: 1 min, 5 min, 30 min, 2 h, 12 h, ...). */
+        @WithDefault("6")
+        int maxAttempts();
+
+        /** How long a sender may hold a claimed mail before another instance may take it over. */
+        @WithDefault("PT10M")
+        Duration claimLease();
+
+        /** The sender address; the shop's name is shown as the sender's name. */
+        @WithDefault("reviews@shopscore.invalid")
+        String from();
+    }
+
+    interface Webhooks {
+        /** Delivery attempts before a webhook call is given up (backoff as for mails). */
+        @WithDefault("8")
+        int maxAttempts();
+
+        /** How long to wait for the shop's endpoint. */
+        @WithDefault("PT10S")
+        Duration timeout();
+
+        /**
+         * Whether webhook URLs may point at loopback, private or link-local addresses. Off in
+         * production, so a shop's webhook cannot be used to probe the operator's own network.
+         */
+        @WithDefault("false")
+        boolean allowPrivateNetworks();
+    }
+
+    interface Invitations {
+        /** How long an invitation link accepts a first review. */
+        @WithDefault("P90D")
+        Duration validity();
+    }
+
+    interface Reviews {
+        /** How long after writing a review its author may still change it. */
+        @WithDefault("P30D")
+        Duration updateWindow();
+    }
+
+    interface Demo {
+        /** Creates the shop {@code demo} with reviews at start-up when it does not exist yet (on in dev mode). */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** The demo shop's API key, fixed so that the README can show requests with it. */
+        @WithDefault("sk_demo_0123456789abcdefghijklmnopqrstuvwxyzABCDEFG")
+        String apiKey();
+    }
+}

@@ -1,0 +1,151 @@
+package io.shopscore.i18n;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/**
+ * Every text of the pages (and later the mails), used in templates as {@code {msg:key}}. The texts
+ * live in {@code messages/msg_<language>.properties}, one file per language of
+ * {@code shopscore.locales}; the build fails when a template names a key that does not exist.
+ */
+@MessageBundle(value = "msg", locale = "en")
+public interface Messages {
+
+    // Shared
+    @Message String verifiedCustomer();
+    @Message String verifiedReview();
+    @Message String gradeOutOfTen(int grade);
+    @Message String averageOutOfTen(String average);
+    @Message String starsOutOfFive(String stars);
+    @Message String poweredBy();
+    @Message String language();
+
+    // The review form
+    @Message String formTitle(String shop);
+    @Message String formHeading(String shop);
+    @Message String formIntro(String shop);
+    @Message String orderLabel(String orderRef);
+    @Message String gradeLegend();
+    @Message String gradeHint();
+    @Message String titleLabel();
+    @Message String textLabel();
+    @Message String textHint();
+    @Message String recommendLegend(String shop);
+    @Message String recommendYes();
+    @Message String recommendNo();
+    @Message String recommendNoAnswer();
+    @Message String displayNameLabel();
+    @Message String displayNameHint();
+    @Message String optional();
+    @Message String submit();
+    @Message String linkValidUntil(String date);
+    @Message String errorSummary();
+    @Message String errorScore();
+    @Message String errorText();
+    @Message String errorTitle();
+    @Message String errorDisplayName();
+    @Message String errorRecommend();
+
+    // The review once written
+    @Message String reviewTitle(String shop);
+    @Message String reviewHeading(String shop);
+    @Message String writtenOn(String date);
+    @Message String updatedOn(String date);
+    @Message String editHeading();
+    @Message String editUntil(String date);
+    @Message String editClosed();
+    @Message String saveChanges();
+    @Message String responseFrom(String shop);
+    @Message String seeAllReviews(String shop);
+    @Message String thanksHeading();
+    @Message String thanksText(String shop);
+    @Message String thanksUpdated();
+    @Message String alreadyReviewed();
+
+    // Links that do not work
+    @Message String notFoundTitle();
+    @Message String notFoundText();
+    @Message String expiredTitle();
+    @Message String expiredText(String shop, String orderRef, String date);
+    @Message String shopNotFoundTitle();
+    @Message String shopNotFoundText();
+
+    // The shop's review page
+    @Message String shopTitle(String shop);
+    @Message String shopHeading(String shop);
+    @Message String basedOn(long count);
+    @Message String recommendShare(int percentage);
+    @Message String lastTwelveMonths(String average, long count);
+    @Message String gradesHeading();
+    @Message String gradeCount(int grade, long count);
+    @Message String reviewsHeading();
+    @Message String noReviews(String shop);
+    @Message String visitShop(String shop);
+    @Message String newerReviews();
+    @Message String olderReviews();
+    @Message String pageOf(int page, int pages);
+    @Message String updatedMarker();
+    @Message String pagination();
+    @Message String heldNotice();
+    @Message String removedNotice(String reason);
+    @Message String removedReviewsHeading();
+    @Message String removedReview(String date, String reason);
+
+    // Mails
+    @Message String mailGreeting();
+    @Message String mailGreetingNamed(String name);
+    @Message String mailInvitationSubject(String shop);
+    @Message String mailInvitationText(String shop, String orderRef);
+    @Message String mailInvitationButton();
+    @Message String mailLinkValid(String date);
+    @Message String mailReminderSubject(String shop);
+    @Message String mailReminderText(String shop, String orderRef);
+    @Message String mailResponseSubject(String shop);
+    @Message String mailResponseText(String shop, String date);
+    @Message String mailResponseButton();
+    @Message String mailNegativeSubject(int grade, String shop);
+    @Message String mailNegativeText(int grade, String orderRef);
+    @Message String mailNegativeAdvice();
+    @Message String mailNegativeHeld();
+    @Message String mailNegativeButton();
+    @Message String mailCustomerFooter(String shop);
+    @Message String mailUnsubscribe();
+    @Message String mailShopFooter(String shop);
+
+    // Insights page
+    @Message String insightsTitle(String shop);
+    @Message String insightsIntro(int months);
+    @Message String insightsPeriod();
+    @Message String insightsMonths(int months);
+    @Message String insightsReviews();
+    @Message String insightsNegative();
+    @Message String insightsChurn();
+    @Message String insightsResponded();
+    @Message String insightsMedian();
+    @Message String insightsHours(String hours);
+    @Message String insightsTopicsTitle();
+    @Message String insightsTopicsNote();
+    @Message String insightsTrendTitle();
+    @Message String insightsTrendNote();
+    @Message String insightsChurnTitle(long count);
+    @Message String insightsChurnNone();
+    @Message String insightsTableTitle();
+    @Message String insightsMonth();
+    @Message String insightsCsv();
+    @Message String insightsLinkGone();
+    @Message String insightsLinkGoneText();
+    @Message String topicCustomerService();
+    @Message String topicDelivery();
+    @Message String topicStock();
+    @Message String topicProduct();
+    @Message String topicRefundReturn();
+    @Message String topicPrice();
+    @Message String topicWebsite();
+    @Message String topicFollowUp();
+
+    // Opting out
+    @Message String optOutTitle(String shop);
+    @Message String optOutText(String shop, String email);
+    @Message String optOutButton();
+    @Message String optOutDone(String shop, String email);
+}

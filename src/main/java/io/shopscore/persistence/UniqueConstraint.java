@@ -1,0 +1,40 @@
+package io.shopscore.persistence;
+
+import jakarta.persistence.PersistenceException;
+
+import org.hibernate.exception.ConstraintViolationException;
+
+import io.quarkus.hibernate.orm.panache.Panache;
+import io.shopscore.problem.ProblemException;
+
+/**
+ * Uniqueness is enforced by the database, not by a look before the insert, so that two requests
+ * racing for the same slug, order or review cannot both win. The loser's insert fails on flush and
+ * becomes a 409; its transaction rolls back, leaving nothing half-written.
+ */
+public final class UniqueConstraint {
+
+    private UniqueConstraint() {
+    }
+
+    /** Flushes pending inserts now, turning a unique-key violation into a 409 with the given detail. */
+    public static void flushOrConflict(String detail) {
+        try {
+            Panache.getEntityManager().flush();
+        } catch (PersistenceException e) {
+            if (isUniqueViolation(e)) {
+                throw ProblemException.conflict(detail);
+            }
+            throw e;
+        }
+    }
+
+    public static boolean isUniqueViolation(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConstraintViolationException violation) {
+                return violation.getKind() == ConstraintViolationException.ConstraintKind.UNIQUE;
+            }
+        }
+        return false;
+    }
+}
