@@ -1,0 +1,37 @@
+package io.shopscore.invitation;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import io.shopscore.i18n.SupportedLocale;
+
+/** A shop's request to invite the customer of one order. */
+@Schema(name = "CreateInvitation")
+public record CreateInvitation(
+        @Schema(description = "The shop's own order number; a second request with it returns the first invitation", examples = "ORD-10023", required = true)
+        @NotBlank @Size(max = 100) @Pattern(regexp = NO_CONTROL_CHARACTERS, message = "must not contain control characters")
+        String orderRef,
+        @Schema(description = "Where the invitation goes", examples = "jan@example.nl", required = true)
+        @NotBlank @Size(max = 254) @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+", message = "must be an email address")
+        String email,
+        @Schema(description = "The customer's name, offered as their display name", examples = "Jan de Vries")
+        @Size(max = 100) @Pattern(regexp = NO_CONTROL_CHARACTERS, message = "must not contain control characters")
+        String name,
+        @Schema(description = "Language of the review form; defaults to the shop's", examples = "nl")
+        @SupportedLocale String locale,
+        @Schema(description = "Days to wait before mailing the invitation; defaults to the shop's setting", examples = "3",
+                minimum = "0", maximum = "60")
+        @Min(0) @Max(60) Integer delayDays) {
+
+    public CreateInvitation(String orderRef, String email, String name, String locale) {
+        this(orderRef, email, name, locale, null);
+    }
+
+    static final String NO_CONTROL_CHARACTERS = "[^\\p{Cntrl}]*";
+}

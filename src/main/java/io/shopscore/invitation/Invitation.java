@@ -1,0 +1,185 @@
+package io.shopscore.invitation;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import io.shopscore.problem.ProblemException;
+import io.shopscore.shop.Shop;
+
+/**
+ * A shop's request to one customer to review one order. Its token is the customer's only
+ * credential; it accepts one review until it expires.
+ */
+@Entity
+@Table(name = "invitation")
+public class Invitation extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "invitation_seq")
+    @SequenceGenerator(name = "invitation_seq", sequenceName = "invitation_seq", allocationSize = 50)
+    private Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "shop_id", nullable = false, updatable = false)
+    private Shop shop;
+
+    @Column(nullable = false, updatable = false, length = 100)
+    private String orderRef;
+
+    @Column(nullable = false, length = 254)
+    private String email;
+
+    @Column(length = 100)
+    private String customerName;
+
+    @Column(nullable = false, length = 8)
+    private String locale;
+
+    @Column(nullable = false, updatable = false, length = 64)
+    private String token;
+
+    @Column(nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(nullable = false)
+    private Instant expiresAt;
+
+    private Instant reviewedAt;
+
+    /** When the invitation mail goes out: at creation, or after the delay the shop chose. */
+    @Column(nullable = false)
+    private Instant sendAt;
+
+    protected Invitation() {
+    }
+
+    static Invitation issue(Shop shop, String orderRef, String email, String customerName, String locale,
+            Instant now, Duration delay, Duration validity) {
+        Invitation invitation = new Invitation();
+        invitation.shop = shop;
+        invitation.orderRef = orderRef;
+        invitation.email = email;
+        invitation.customerName = customerName;
+        invitation.locale = locale;
+        invitation.token = Tokens.newToken();
+        invitation.createdAt = now;
+        invitation.sendAt = now.plus(delay);
+        invitation.expiresAt = invitation.sendAt.plus(validity);
+        return invitation;
+    }
+
+    static Optional<Invitation> findByOrderRef(Shop shop, String orderRef) {
+        return find("shop = ?1 and orderRef = ?2", shop, orderRef).firstResultOptional();
+    }
+
+    public static Optional<Invitation> findByToken(String token) {
+        return find("token", token).firstResultOptional();
+    }
+
+    /**
+     * The invitation with its row locked until the transaction ends: two requests with the same
+     * token are handled one after the other, and the second sees what the first did.
+     */
+    public static Optional<Invitation> lockByToken(String token) {
+        return find("token", token).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+    }
+
+    static PanacheQuery<Invitation> ofShop(Shop shop, InvitationState state, Instant now) {
+        Sort newestFirst = Sort.descending("createdAt", "id");
+        if (state == null) {
+            return find("shop = :shop", newestFirst, Parameters.with("shop", shop));
+        }
+        String condition = switch (state) {
+            case PENDING -> "shop = :shop and reviewedAt is null and expiresAt > :now";
+            case REVIEWED -> "shop = :shop and reviewedAt is not null";
+            case EXPIRED -> "shop = :shop and reviewedAt is null and expiresAt <= :now";
+        };
+        Parameters parameters = Parameters.with("shop", shop);
+        if (state != InvitationState.REVIEWED) {
+            parameters = parameters.and("now", now);
+        }
+        return find(condition, newestFirst, parameters);
+    }
+
+    public InvitationState state(Instant now) {
+        if (reviewedAt != null) {
+            return InvitationState.REVIEWED;
+        }
+        return now.isBefore(expiresAt) ? InvitationState.PENDING : InvitationState.EXPIRED;
+    }
+
+    /**
+     * Records that the customer wrote their review. Refuses a second review and an expired link,
+     * whatever the caller checked before.
+     */
+    public void markReviewed(Instant now) {
+        if (reviewedAt != null) {
+            throw ProblemException.conflict("This invitation already has a review; update it with PUT instead.");
+        }
+        if (!now.isBefore(expiresAt)) {
+            throw ProblemException.gone("This invitation expired on " + expiresAt + " without a review.");
+        }
+        reviewedAt = now;
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public Shop shop() {
+        return shop;
+    }
+
+    public String orderRef() {
+        return orderRef;
+    }
+
+    public String email() {
+        return email;
+    }
+
+    public String customerName() {
+        return customerName;
+    }
+
+    public String locale() {
+        return locale;
+    }
+
+    public String token() {
+        return token;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant expiresAt() {
+        return expiresAt;
+    }
+
+    public Instant reviewedAt() {
+        return reviewedAt;
+    }
+
+    public Instant sendAt() {
+        return sendAt;
+    }
+}

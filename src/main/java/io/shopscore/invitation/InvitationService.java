@@ -1,0 +1,117 @@
+package io.shopscore.invitation;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.transaction.Transactional;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.shopscore.config.ShopscoreConfig;
+import io.shopscore.mail.MailKind;
+import io.shopscore.mail.MailOutbox;
+import io.shopscore.mail.MailStatus;
+import io.shopscore.paging.Page;
+import io.shopscore.paging.PageRequest;
+import io.shopscore.persistence.UniqueConstraint;
+import io.shopscore.shop.Shop;
+import io.shopscore.shop.ShopService;
+import io.shopscore.web.Links;
+
+/** Inviting customers to review their order, once per order. */
+@ApplicationScoped
+public class InvitationService {
+
+    /** The invitation for an order, and whether this request created it (201) or found it (200). */
+    public record Issued(InvitationCreated invitation, boolean created) {
+    }
+
+    private final Clock clock;
+    private final ShopscoreConfig config;
+    private final Links links;
+    private final Event<InvitationIssued> issued;
+    private final MailOutbox mails;
+
+    public InvitationService(Clock clock, ShopscoreConfig config, Links links, Event<InvitationIssued> issued, MailOutbox mails) {
+        this.clock = clock;
+        this.config = config;
+        this.links = links;
+        this.issued = issued;
+        this.mails = mails;
+    }
+
+    /**
+     * Invites the customer of an order, or returns the invitation that order already has, so a
+     * shop can retry safely. Two simultaneous requests for one order also get one invitation: the
+     * database's unique key on (shop, order) refuses the second insert, which then reads the first.
+     */
+    public Issued invite(String slug, CreateInvitation request) {
+        String orderRef = request.orderRef().strip();
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> findOrIssue(slug, orderRef, request));
+        } catch (RuntimeException e) {
+            if (!UniqueConstraint.isUniqueViolation(e)) {
+                throw e;
+            }
+            return QuarkusTransaction.requiringNew().call(() -> Invitation.findByOrderRef(ShopService.require(slug), orderRef)
+                    .map(existing -> new Issued(created(existing), false))
+                    .orElseThrow(() -> e));
+        }
+    }
+
+    private Issued findOrIssue(String slug, String orderRef, CreateInvitation request) {
+        Shop shop = ShopService.require(slug);
+        return Invitation.findByOrderRef(shop, orderRef)
+                .map(existing -> new Issued(created(existing), false))
+                .orElseGet(() -> {
+                    String locale = request.locale() != null ? request.locale() : shop.locale();
+                    String name = request.name() == null || request.name().isBlank() ? null : request.name().strip();
+                    int delayDays = request.delayDays() != null ? request.delayDays() : shop.invitationDelayDays();
+                    Invitation invitation = Invitation.issue(shop, orderRef, request.email().strip(), name, locale,
+                            clock.instant(), Duration.ofDays(delayDays), config.invitations().validity());
+                    invitation.persist();
+                    Invitation.flush();
+                    issued.fire(new InvitationIssued(invitation.id(), shop.id(), shop.slug()));
+                    return new Issued(created(invitation), true);
+                });
+    }
+
+    /** The shop's invitations, newest first, optionally only those in one state. */
+    @Transactional
+    public Page<InvitationView> list(String slug, InvitationState state, PageRequest request) {
+        Shop shop = ShopService.require(slug);
+        Instant now = clock.instant();
+        var query = Invitation.ofShop(shop, state, now);
+        List<Invitation> invitations = query.page(request.page(), request.size()).list();
+        Map<Long, Map<MailKind, MailStatus>> mailStatus = mails.statusOf(invitations.stream().map(Invitation::id).toList());
+        var items = invitations.stream()
+                .map(invitation -> view(invitation, now, mailStatus.getOrDefault(invitation.id(), Map.of())))
+                .toList();
+        return Page.of(items, request, query.count());
+    }
+
+    @Transactional
+    public Optional<InvitationView> find(String slug, long id) {
+        Shop shop = ShopService.require(slug);
+        return Invitation.<Invitation>findByIdOptional(id)
+                .filter(invitation -> invitation.shop().id().equals(shop.id()))
+                .map(invitation -> view(invitation, clock.instant(), mails.statusOf(List.of(invitation.id())).getOrDefault(invitation.id(), Map.of())));
+    }
+
+    private InvitationCreated created(Invitation invitation) {
+        return new InvitationCreated(invitation.id(), invitation.orderRef(), invitation.token(),
+                links.reviewForm(invitation.token()), invitation.expiresAt());
+    }
+
+    private InvitationView view(Invitation invitation, Instant now, Map<MailKind, MailStatus> mail) {
+        return new InvitationView(invitation.id(), invitation.orderRef(), invitation.email(), invitation.customerName(),
+                invitation.locale(), invitation.state(now), links.reviewForm(invitation.token()),
+                invitation.createdAt(), invitation.expiresAt(), invitation.reviewedAt(),
+                mail.get(MailKind.INVITATION), mail.get(MailKind.REMINDER));
+    }
+}

@@ -1,0 +1,58 @@
+package io.shopscore.review;
+
+import java.net.URI;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/** The customer's review through the token of their invitation: the same as the form, as JSON. */
+@Path("/api/v1/invitations/{token}/review")
+@Tag(name = "Customer", description = "Writing a review through the token of an invitation")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class CustomerReviewResource {
+
+    private final ReviewService reviews;
+
+    public CustomerReviewResource(ReviewService reviews) {
+        this.reviews = reviews;
+    }
+
+    @POST
+    @Operation(summary = "Write the review of an invitation", description = "One review per invitation; it counts in the shop's score at once.")
+    @APIResponse(responseCode = "201", description = "The review")
+    @APIResponse(responseCode = "400", description = "A field is missing or invalid; nothing was stored")
+    @APIResponse(responseCode = "404", description = "Unknown token")
+    @APIResponse(responseCode = "409", description = "This invitation already has a review")
+    @APIResponse(responseCode = "410", description = "The invitation expired before a review was written")
+    public RestResponse<ReviewView> write(
+            @Parameter(description = "The token from the invitation link") @RestPath String token,
+            @Valid @NotNull ReviewSubmission body) {
+        ReviewView review = reviews.submit(token, body);
+        return RestResponse.ResponseBuilder.<ReviewView>created(URI.create("/api/v1/invitations/" + token + "/review")).entity(review).build();
+    }
+
+    @PUT
+    @Operation(summary = "Update the review of an invitation",
+            description = "Allowed for 30 days after writing (configurable); the score moves from the old grade to the new one.")
+    @APIResponse(responseCode = "200", description = "The updated review")
+    @APIResponse(responseCode = "400", description = "A field is missing or invalid; nothing was changed")
+    @APIResponse(responseCode = "404", description = "Unknown token, or no review yet")
+    @APIResponse(responseCode = "409", description = "The time for updates is over")
+    public ReviewView update(@RestPath String token, @Valid @NotNull ReviewSubmission body) {
+        return reviews.revise(token, body);
+    }
+}

@@ -1,0 +1,353 @@
+package io.shopscore.review;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToOne;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Sort;
+import io.shopscore.insight.classify.Classification;
+import io.shopscore.insight.classify.Topic;
+import io.shopscore.invitation.Invitation;
+import io.shopscore.problem.ProblemException;
+import io.shopscore.score.CountedReview;
+import io.shopscore.shop.Shop;
+
+/**
+ * A customer's verified review of a shop, written through their invitation. The database allows
+ * one per invitation (a unique key), whatever happens in the application.
+ */
+@Entity
+@Table(name = "review")
+public class Review extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "review_seq")
+    @SequenceGenerator(name = "review_seq", sequenceName = "review_seq", allocationSize = 50)
+    private Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "shop_id", nullable = false, updatable = false)
+    private Shop shop;
+
+    @OneToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "invitation_id", nullable = false, updatable = false)
+    private Invitation invitation;
+
+    @Column(nullable = false)
+    private int score;
+
+    @Column(length = 200)
+    private String title;
+
+    @Column(name = "body", nullable = false, length = ReviewSubmission.MAX_TEXT)
+    private String text;
+
+    @Column(length = 60)
+    private String displayName;
+
+    private Boolean recommend;
+
+    @Column(nullable = false, updatable = false)
+    private boolean verified;
+
+    @Column(nullable = false, updatable = false)
+    private Instant createdAt;
+
+    private Instant updatedAt;
+
+    @Column(length = ReviewSubmission.MAX_TEXT)
+    private String responseText;
+
+    private Instant responseCreatedAt;
+
+    private Instant responseUpdatedAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private ReviewStatus status;
+
+    /** Why the review waits for the operator: "link", "email", "phone", comma-separated. */
+    @Column(length = 100)
+    private String heldBecause;
+
+    @Column(length = 500)
+    private String removalReason;
+
+    private Instant removedAt;
+
+    /** 1 for the first text, one more for each change by its author; earlier ones are ReviewVersions. */
+    @Column(nullable = false)
+    private int version;
+
+    /** The complaint topics the classifier found, as codes in topic order, comma-separated; empty for none. */
+    @Column(length = 200)
+    private String topics;
+
+    /** Whether the customer says they will not buy there again. */
+    @Column(nullable = false)
+    private boolean churnIntent;
+
+    /** Which version of the classifier tagged the review; null before the first tagging. */
+    @Column(length = 16)
+    private String classifierVersion;
+
+    protected Review() {
+    }
+
+    /** The review of an invitation's customer; verified, because only they hold the token. */
+    static Review write(Invitation invitation, ReviewSubmission submission, Instant now) {
+        Review review = new Review();
+        review.shop = invitation.shop();
+        review.invitation = invitation;
+        review.verified = true;
+        review.createdAt = now;
+        review.version = 1;
+        review.take(submission);
+        return review;
+    }
+
+    static Optional<Review> findByInvitation(Invitation invitation) {
+        return find("invitation", invitation).firstResultOptional();
+    }
+
+    /**
+     * The review with its row locked until the transaction ends, for every change: the customer's,
+     * the shop's response and the operator's decision then happen one after the other, each on
+     * the state the previous one left (locks are taken invitation first, then review, then score).
+     */
+    public static Optional<Review> lock(long id) {
+        return find("id", id).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+    }
+
+    static Optional<Review> lockByInvitation(Invitation invitation) {
+        return find("invitation", invitation).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+    }
+
+    /** The shop's public reviews, newest first. */
+    static PanacheQuery<Review> publishedOf(Shop shop) {
+        return find("shop = ?1 and status = ?2", Sort.descending("createdAt", "id"), shop, ReviewStatus.PUBLISHED);
+    }
+
+    /** The shop's removed reviews, newest removal first (their reasons are public, their texts are not). */
+    static PanacheQuery<Review> removedOf(Shop shop) {
+        return find("shop = ?1 and status = ?2", Sort.descending("removedAt", "id"), shop, ReviewStatus.REMOVED);
+    }
+
+    /**
+     * What this review contributes to its shop's totals: nothing unless it is published. The time
+     * to the shop's first response feeds the response figures, the tags the insights.
+     */
+    public CountedReview counted() {
+        if (status != ReviewStatus.PUBLISHED) {
+            return null;
+        }
+        Duration responseDelay = responseCreatedAt == null ? null : Duration.between(createdAt, responseCreatedAt);
+        return new CountedReview(id, score, recommend, createdAt, responseDelay, topicSet(), churnIntent);
+    }
+
+    /** Stores what the classifier found in the current text. */
+    public void tag(Classification classification, String byVersion) {
+        topics = classification.topics().stream().map(Topic::code).collect(Collectors.joining(","));
+        churnIntent = classification.churnIntent();
+        classifierVersion = byVersion;
+    }
+
+    public Set<Topic> topicSet() {
+        if (topics == null || topics.isEmpty()) {
+            return Set.of();
+        }
+        EnumSet<Topic> set = EnumSet.noneOf(Topic.class);
+        for (String code : topics.split(",")) {
+            Topic.fromCode(code).ifPresent(set::add);
+        }
+        return set;
+    }
+
+    public boolean churnIntent() {
+        return churnIntent;
+    }
+
+    public String classifierVersion() {
+        return classifierVersion;
+    }
+
+    /** The operator lets a held review through. */
+    public void publish() {
+        if (status == ReviewStatus.PUBLISHED) {
+            throw ProblemException.conflict("This review is already published.");
+        }
+        status = ReviewStatus.PUBLISHED;
+        heldBecause = null;
+        removalReason = null;
+        removedAt = null;
+    }
+
+    /** The operator takes the review down; the reason is shown publicly in its place. */
+    public void remove(String reason, Instant now) {
+        if (status == ReviewStatus.REMOVED) {
+            throw ProblemException.conflict("This review is already removed.");
+        }
+        status = ReviewStatus.REMOVED;
+        removalReason = reason;
+        removedAt = now;
+    }
+
+    boolean isRevisable(Instant now, Duration window) {
+        return now.isBefore(createdAt.plus(window));
+    }
+
+    /**
+     * Replaces the customer's text and grade, within the update window only, and returns the
+     * version it replaced (to be kept). A removed review stays removed.
+     */
+    ReviewVersion revise(ReviewSubmission submission, Instant now, Duration window) {
+        if (status == ReviewStatus.REMOVED) {
+            throw ProblemException.conflict("This review was removed by moderation and can no longer be changed.");
+        }
+        if (!isRevisable(now, window)) {
+            throw ProblemException.conflict("A review can be updated for " + window.toDays()
+                    + " days after it was written; that time is over.");
+        }
+        ReviewVersion previous = ReviewVersion.of(this, now);
+        take(submission);
+        updatedAt = now;
+        version++;
+        return previous;
+    }
+
+    /** Sets or replaces the shop's public response; its first time is kept for the response figures. */
+    void respond(String responseText, Instant now) {
+        String clean = CustomerText.multiLine(responseText);
+        if (clean == null || clean.isEmpty()) {
+            throw ProblemException.invalid("text", "must not be blank");
+        }
+        if (this.responseText == null) {
+            responseCreatedAt = now;
+        } else {
+            responseUpdatedAt = now;
+        }
+        this.responseText = clean;
+    }
+
+    private void take(ReviewSubmission submission) {
+        String cleanText = CustomerText.multiLine(submission.text());
+        if (cleanText == null || cleanText.isEmpty()) {
+            throw ProblemException.invalid("text", "must not be blank");
+        }
+        score = submission.score();
+        text = cleanText;
+        title = CustomerText.singleLine(submission.title());
+        displayName = CustomerText.singleLine(submission.displayName());
+        recommend = submission.recommend();
+        List<String> reasons = ContentScreen.reasonsToHold(text, title, displayName);
+        if (reasons.isEmpty()) {
+            status = ReviewStatus.PUBLISHED;
+            heldBecause = null;
+        } else {
+            status = ReviewStatus.PENDING;
+            heldBecause = String.join(",", reasons);
+        }
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public Shop shop() {
+        return shop;
+    }
+
+    public Invitation invitation() {
+        return invitation;
+    }
+
+    public int score() {
+        return score;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String text() {
+        return text;
+    }
+
+    public String displayName() {
+        return displayName;
+    }
+
+    public Boolean recommend() {
+        return recommend;
+    }
+
+    public boolean verified() {
+        return verified;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
+    public String responseText() {
+        return responseText;
+    }
+
+    public Instant responseCreatedAt() {
+        return responseCreatedAt;
+    }
+
+    public Instant responseUpdatedAt() {
+        return responseUpdatedAt;
+    }
+
+    public ReviewStatus status() {
+        return status;
+    }
+
+    public String heldBecause() {
+        return heldBecause;
+    }
+
+    public String removalReason() {
+        return removalReason;
+    }
+
+    public Instant removedAt() {
+        return removedAt;
+    }
+
+    public int version() {
+        return version;
+    }
+
+    /** A review is negative when its grade is 5 or lower: a fail on the Dutch school scale. */
+    public boolean isNegative() {
+        return score <= 5;
+    }
+}

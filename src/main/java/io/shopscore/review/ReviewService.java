@@ -1,0 +1,190 @@
+package io.shopscore.review;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.transaction.Transactional;
+
+import io.shopscore.config.ShopscoreConfig;
+import io.shopscore.insight.classify.ReviewClassifier;
+import io.shopscore.invitation.Invitation;
+import io.shopscore.invitation.Tokens;
+import io.shopscore.paging.Page;
+import io.shopscore.paging.PageRequest;
+import io.shopscore.persistence.UniqueConstraint;
+import io.shopscore.problem.ProblemException;
+import io.shopscore.score.CountedReview;
+import io.shopscore.score.ScoreService;
+import io.shopscore.shop.Shop;
+import io.shopscore.shop.ShopService;
+
+/** Writing, updating, answering and reading reviews; every change moves the score in the same transaction. */
+@ApplicationScoped
+public class ReviewService {
+
+    private final Clock clock;
+    private final ShopscoreConfig config;
+    private final ScoreService scores;
+    private final Event<ReviewChanged> changes;
+    private final ReviewClassifier classifier;
+
+    public ReviewService(Clock clock, ShopscoreConfig config, ScoreService scores, Event<ReviewChanged> changes,
+            ReviewClassifier classifier) {
+        this.clock = clock;
+        this.config = config;
+        this.scores = scores;
+        this.changes = changes;
+        this.classifier = classifier;
+    }
+
+    /**
+     * Stores the customer's review and counts it in the shop's score, all or nothing. 404 for an
+     * unknown token, 410 for an expired invitation, 409 when the invitation already has a review
+     * (also when two arrive at once: the invitation row is locked, and the database's unique key
+     * on the invitation refuses a second review whatever happens).
+     */
+    @Transactional
+    public ReviewView submit(String token, ReviewSubmission submission) {
+        return write(token, submission, clock.instant());
+    }
+
+    /**
+     * As {@link #submit}, dated at the given instant: for importing reviews written earlier. A review
+     * whose text holds a link, an email address or a phone number is stored but waits for the
+     * operator before it shows and counts.
+     */
+    @Transactional
+    public ReviewView write(String token, ReviewSubmission submission, Instant writtenAt) {
+        Invitation invitation = lockInvitation(token);
+        invitation.markReviewed(writtenAt);
+        Review review = Review.write(invitation, submission, writtenAt);
+        classify(review);
+        review.persist();
+        UniqueConstraint.flushOrConflict("This invitation already has a review; update it with PUT instead.");
+        scores.move(invitation.shop(), null, review.counted());
+        changes.fire(changed(ReviewChanged.Change.WRITTEN, review));
+        return ReviewView.of(review);
+    }
+
+    /**
+     * The customer's update of their own review, within {@code shopscore.reviews.update-window}
+     * of writing it (409 after). The score moves from the old grade to the new one exactly, and
+     * the replaced text is kept as a version.
+     */
+    @Transactional
+    public ReviewView revise(String token, ReviewSubmission submission) {
+        Invitation invitation = lockInvitation(token);
+        Review review = Review.lockByInvitation(invitation)
+                .orElseThrow(() -> ProblemException.notFound("This invitation has no review yet; write one with POST."));
+        CountedReview before = review.counted();
+        review.revise(submission, clock.instant(), config.reviews().updateWindow()).persist();
+        classify(review);
+        scores.move(invitation.shop(), before, review.counted());
+        changes.fire(changed(ReviewChanged.Change.UPDATED, review));
+        return ReviewView.of(review);
+    }
+
+    /**
+     * The shop's public response to one of its reviews; replaces an earlier one. The first
+     * response counts in the shop's response figures.
+     */
+    @Transactional
+    public ReviewView respond(String slug, long reviewId, ShopResponse response) {
+        Shop shop = ShopService.require(slug);
+        Review review = lockOfShop(shop, reviewId);
+        if (review.status() == ReviewStatus.REMOVED) {
+            throw ProblemException.conflict("This review was removed by moderation; there is nothing to respond to.");
+        }
+        boolean first = review.responseText() == null;
+        CountedReview before = review.counted();
+        review.respond(response.text(), clock.instant());
+        scores.move(shop, before, review.counted());
+        changes.fire(changed(first ? ReviewChanged.Change.RESPONDED : ReviewChanged.Change.RESPONSE_CHANGED, review));
+        return ReviewView.of(review);
+    }
+
+    /** The earlier texts of one of the shop's reviews, oldest first. */
+    @Transactional
+    public List<ReviewVersion.View> versions(String slug, long reviewId) {
+        Shop shop = ShopService.require(slug);
+        Review review = Review.<Review>findByIdOptional(reviewId)
+                .filter(found -> found.shop().id().equals(shop.id()))
+                .orElseThrow(() -> noReview(slug, reviewId));
+        return ReviewVersion.of(review.id()).stream().map(ReviewVersion::view).toList();
+    }
+
+    /** A page of the shop's removed reviews: when and why, never their text. */
+    @Transactional
+    public Page<RemovedReview> removed(String slug, PageRequest request) {
+        Shop shop = ShopService.require(slug);
+        var query = Review.removedOf(shop);
+        var items = query.page(request.page(), request.size()).list().stream()
+                .map(review -> new RemovedReview(review.id(), review.createdAt(), review.removedAt(), review.removalReason()))
+                .toList();
+        return Page.of(items, request, query.count());
+    }
+
+    /** Tags the review's current text with its complaint topics and churn intent. */
+    private void classify(Review review) {
+        review.tag(classifier.classify(review.title(), review.text(), review.score()), ReviewClassifier.VERSION);
+    }
+
+    private static Review lockOfShop(Shop shop, long reviewId) {
+        return Review.lock(reviewId)
+                .filter(review -> review.shop().id().equals(shop.id()))
+                .orElseThrow(() -> noReview(shop.slug(), reviewId));
+    }
+
+    private static ProblemException noReview(String slug, long reviewId) {
+        return ProblemException.notFound("Shop '" + slug + "' has no review " + reviewId + ".");
+    }
+
+    /** A page of the shop's published reviews, newest first; 404 for an unknown shop. */
+    @Transactional
+    public Page<ReviewView> published(String slug, PageRequest request) {
+        Shop shop = ShopService.require(slug);
+        var items = Review.publishedOf(shop).page(request.page(), request.size()).list().stream().map(ReviewView::of).toList();
+        return Page.of(items, request, scores.publishedCount(shop));
+    }
+
+    /** Where a customer's link leads: empty for an unknown token. */
+    @Transactional
+    public Optional<ReviewLink> link(String token) {
+        if (!Tokens.hasTokenForm(token)) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        Duration window = config.reviews().updateWindow();
+        return Invitation.findByToken(token).map(invitation -> {
+            Optional<Review> review = Review.findByInvitation(invitation);
+            Shop shop = invitation.shop();
+            return new ReviewLink(token, shop.slug(), shop.name(), invitation.orderRef(), invitation.customerName(),
+                    invitation.locale(), invitation.state(now), invitation.expiresAt(),
+                    review.map(ReviewView::of).orElse(null),
+                    review.map(r -> r.createdAt().plus(window)).orElse(null),
+                    review.map(r -> r.status() != ReviewStatus.REMOVED && r.isRevisable(now, window)).orElse(false),
+                    review.map(Review::heldBecause).orElse(null),
+                    review.map(Review::removalReason).orElse(null));
+        });
+    }
+
+    private static ReviewChanged changed(ReviewChanged.Change change, Review review) {
+        return new ReviewChanged(change, review.id(), review.shop().id(), review.shop().slug());
+    }
+
+    private static Invitation lockInvitation(String token) {
+        if (!Tokens.hasTokenForm(token)) {
+            throw unknownToken();
+        }
+        return Invitation.lockByToken(token).orElseThrow(ReviewService::unknownToken);
+    }
+
+    private static ProblemException unknownToken() {
+        return ProblemException.notFound("This review link is not valid.");
+    }
+}

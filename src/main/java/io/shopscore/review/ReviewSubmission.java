@@ -1,0 +1,30 @@
+package io.shopscore.review;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A customer's review, as written or updated through their invitation link. */
+@Schema(name = "ReviewSubmission")
+public record ReviewSubmission(
+        @Schema(description = "The grade, a whole number from 1 (worst) to 10 (best)", examples = "8", minimum = "1", maximum = "10", required = true)
+        @NotNull @Min(value = 1, message = "must be a whole number from 1 to 10") @Max(value = 10, message = "must be a whole number from 1 to 10")
+        Integer score,
+        @Schema(description = "The review, at most 5,000 characters", examples = "Snel geleverd en goed verpakt.", maxLength = 5000, required = true)
+        @NotBlank @Size(max = MAX_TEXT, message = "must be at most 5000 characters")
+        String text,
+        @Schema(description = "A headline", examples = "Prima winkel", maxLength = 200)
+        @Size(max = 200, message = "must be at most 200 characters")
+        String title,
+        @Schema(description = "Would the customer recommend the shop? Absent or null when not answered", examples = "true")
+        Boolean recommend,
+        @Schema(description = "The name shown with the review", examples = "Jan", maxLength = 60)
+        @Size(max = 60, message = "must be at most 60 characters")
+        String displayName) {
+
+    public static final int MAX_TEXT = 5000;
+}

@@ -1,0 +1,91 @@
+package io.shopscore.review.page;
+
+import java.util.List;
+import java.util.Set;
+
+import io.shopscore.web.LanguageLink;
+
+/**
+ * Everything the personal review page shows, already formatted for its language. One page serves
+ * the new review form, the written review with its edit form, and the notices after sending.
+ */
+public record ReviewPage(
+        String lang,
+        List<LanguageLink> languages,
+        String token,
+        String shopName,
+        String shopPageUrl,
+        String orderRef,
+        WrittenReview review,
+        FormValues form,
+        Set<String> errors,
+        boolean editable,
+        String editableUntil,
+        String linkValidUntil,
+        Notice notice,
+        boolean held,
+        String removalReason) {
+
+    /** What the page says above the review after a POST. */
+    public enum Notice {
+        NONE, THANKS, UPDATED, ALREADY_REVIEWED
+    }
+
+    /** The review as its author sees it, dates formatted. */
+    public record WrittenReview(int score, String title, String text, String displayName, Boolean recommend,
+            String writtenOn, String updatedOn, String responseText, String respondedOn) {
+
+        public String band() {
+            return GradeBand.of(score);
+        }
+    }
+
+    /** What the form fields hold: the customer's input, or their review when editing. */
+    public record FormValues(String score, String text, String title, String recommend, String displayName) {
+
+        public FormValues {
+            score = score == null ? "" : score;
+            text = text == null ? "" : text;
+            title = title == null ? "" : title;
+            recommend = recommend == null ? "" : recommend;
+            displayName = displayName == null ? "" : displayName;
+        }
+
+        public boolean hasScore(int grade) {
+            return Integer.toString(grade).equals(score);
+        }
+    }
+
+    public boolean thanks() {
+        return notice == Notice.THANKS;
+    }
+
+    public boolean updated() {
+        return notice == Notice.UPDATED;
+    }
+
+    public boolean alreadyReviewed() {
+        return notice == Notice.ALREADY_REVIEWED;
+    }
+
+    public boolean hasErrors() {
+        return !errors.isEmpty();
+    }
+
+    public boolean hasError(String field) {
+        return errors.contains(field);
+    }
+
+    /** The form posts here: a new review, or a change to the written one. */
+    public String formAction() {
+        return review == null ? "/review/" + token : "/review/" + token + "/edit";
+    }
+
+    public boolean showForm() {
+        return review == null || editable;
+    }
+
+    public List<Integer> grades() {
+        return List.of(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
+    }
+}

@@ -1,0 +1,62 @@
+package io.shopscore.review.page;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import io.shopscore.web.LanguageLink;
+
+/** Everything the public review page of a shop shows, formatted for its language. */
+public record ShopPage(
+        String lang,
+        List<LanguageLink> languages,
+        String slug,
+        String shopName,
+        String websiteUrl,
+        String canonicalUrl,
+        long count,
+        String average,
+        BigDecimal averageValue,
+        String stars,
+        int starsPercent,
+        Integer recommendPercentage,
+        long recentCount,
+        String recentAverage,
+        List<GradeBar> distribution,
+        List<ReviewCard> reviews,
+        int page,
+        int pages,
+        String newerUrl,
+        String olderUrl,
+        String jsonLd,
+        List<Removed> removed) {
+
+    /** A review the operator took down: when it was written and why it went. */
+    public record Removed(String date, String reason) {
+    }
+
+    /** One row of the grade distribution. */
+    public record GradeBar(int grade, long count, int percent) {
+    }
+
+    /** One published review. */
+    public record ReviewCard(long id, int score, String title, String text, String author, String date, boolean updated,
+            String responseText, String responseDate) {
+
+        public String band() {
+            return GradeBand.of(score);
+        }
+    }
+
+    /** The colour class of the average: the same bands as single grades. */
+    public String band() {
+        return averageValue == null ? "good" : GradeBand.of(averageValue.intValue());
+    }
+
+    public boolean hasReviews() {
+        return count > 0;
+    }
+
+    public int displayPage() {
+        return page + 1;
+    }
+}

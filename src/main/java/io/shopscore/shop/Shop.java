@@ -1,0 +1,128 @@
+package io.shopscore.shop;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A webshop that collects reviews. Its slug names it in every URL and never changes. */
+@Entity
+@Table(name = "shop")
+public class Shop extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "shop_seq")
+    @SequenceGenerator(name = "shop_seq", sequenceName = "shop_seq", allocationSize = 50)
+    private Long id;
+
+    @Column(nullable = false, updatable = false, length = 64)
+    private String slug;
+
+    @Column(nullable = false, length = 200)
+    private String name;
+
+    @Column(nullable = false, length = 2048)
+    private String websiteUrl;
+
+    @Column(nullable = false, length = 8)
+    private String locale;
+
+    @Column(nullable = false, length = 64)
+    private String apiKeyHash;
+
+    @Column(nullable = false, updatable = false)
+    private Instant createdAt;
+
+    /** Where Shopscore tells the shop about negative reviews; none means no such mail. */
+    @Column(length = 254)
+    private String contactEmail;
+
+    /** Days between an invitation's creation and its mail, unless the invitation says otherwise. */
+    @Column(nullable = false)
+    private int invitationDelayDays;
+
+    /** Days after the invitation mail to send one reminder; null means the platform's default, 0 none. */
+    private Integer reminderAfterDays;
+
+    protected Shop() {
+    }
+
+    static Shop create(String slug, String name, String websiteUrl, String locale, String apiKeyHash, Instant now) {
+        Shop shop = new Shop();
+        shop.slug = slug;
+        shop.name = name;
+        shop.websiteUrl = websiteUrl;
+        shop.locale = locale;
+        shop.apiKeyHash = apiKeyHash;
+        shop.createdAt = now;
+        return shop;
+    }
+
+    public static Optional<Shop> findBySlug(String slug) {
+        return find("slug", slug).firstResultOptional();
+    }
+
+    static Optional<Shop> findByApiKeyHash(String apiKeyHash) {
+        return find("apiKeyHash", apiKeyHash).firstResultOptional();
+    }
+
+    /** The shop's own choices about mails; validated by the caller. */
+    void configure(String contactEmail, int invitationDelayDays, Integer reminderAfterDays) {
+        this.contactEmail = contactEmail;
+        this.invitationDelayDays = invitationDelayDays;
+        this.reminderAfterDays = reminderAfterDays;
+    }
+
+    /** Replaces the key; the old one stops working when this transaction commits. */
+    void replaceApiKey(String newApiKeyHash) {
+        this.apiKeyHash = newApiKeyHash;
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public String slug() {
+        return slug;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String websiteUrl() {
+        return websiteUrl;
+    }
+
+    public String locale() {
+        return locale;
+    }
+
+    String apiKeyHash() {
+        return apiKeyHash;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public String contactEmail() {
+        return contactEmail;
+    }
+
+    public int invitationDelayDays() {
+        return invitationDelayDays;
+    }
+
+    public Integer reminderAfterDays() {
+        return reminderAfterDays;
+    }
+}

@@ -1,0 +1,81 @@
+package io.shopscore.shop;
+
+import java.net.URI;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import io.shopscore.paging.Page;
+import io.shopscore.paging.PageRequest;
+import io.shopscore.problem.ProblemException;
+import io.shopscore.security.Roles;
+
+@Path("/api/v1/shops")
+@Tag(name = "Operator", description = "Registering shops (admin token)")
+@SecurityRequirement(name = "bearer")
+@RolesAllowed(Roles.OPERATOR)
+@Produces(MediaType.APPLICATION_JSON)
+public class ShopResource {
+
+    private final ShopService shops;
+
+    public ShopResource(ShopService shops) {
+        this.shops = shops;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Register a shop", description = "Returns the shop's API key, shown this once only.")
+    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "400", description = "Bad slug, name, URL or locale")
+    @APIResponse(responseCode = "409", description = "The slug is taken")
+    public RestResponse<ShopCreated> create(@Valid @NotNull CreateShop body) {
+        ShopCreated created = shops.create(body);
+        return RestResponse.ResponseBuilder.<ShopCreated>created(URI.create("/api/v1/shops/" + created.slug())).entity(created).build();
+    }
+
+    @GET
+    @Operation(summary = "List shops by slug")
+    @APIResponse(responseCode = "200", description = "A page of shops")
+    @APIResponse(responseCode = "400", description = "Bad page or size")
+    public Page<ShopView> list(@RestQuery String page, @RestQuery String size) {
+        return shops.list(PageRequest.of(page, size));
+    }
+
+    @GET
+    @Path("{slug}")
+    @Operation(summary = "One shop")
+    @APIResponse(responseCode = "200", description = "The shop, without its key")
+    @APIResponse(responseCode = "404", description = "No such shop")
+    public ShopView get(@RestPath String slug) {
+        return shops.find(slug).orElseThrow(() -> noShop(slug));
+    }
+
+    @POST
+    @Path("{slug}/api-key")
+    @Operation(summary = "Replace a shop's API key", description = "The old key stops working at once; the new one is shown this once only.")
+    @APIResponse(responseCode = "200", description = "The shop with its new key")
+    @APIResponse(responseCode = "404", description = "No such shop")
+    public ShopCreated rotateApiKey(@RestPath String slug) {
+        return shops.rotateApiKey(slug).orElseThrow(() -> noShop(slug));
+    }
+
+    private static ProblemException noShop(String slug) {
+        return ProblemException.notFound("There is no shop '" + slug + "'.");
+    }
+}

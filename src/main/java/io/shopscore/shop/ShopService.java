@@ -1,0 +1,115 @@
+package io.shopscore.shop;
+
+import java.time.Clock;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.quarkus.panache.common.Sort;
+import io.shopscore.i18n.Locales;
+import io.shopscore.paging.Page;
+import io.shopscore.paging.PageRequest;
+import io.shopscore.persistence.UniqueConstraint;
+import io.shopscore.problem.ProblemException;
+import io.shopscore.score.ScoreService;
+
+/** Registering shops and their API keys. */
+@ApplicationScoped
+public class ShopService {
+
+    private final Clock clock;
+    private final Locales locales;
+    private final ScoreService scores;
+
+    public ShopService(Clock clock, Locales locales, ScoreService scores) {
+        this.clock = clock;
+        this.locales = locales;
+        this.scores = scores;
+    }
+
+    /** Creates a shop with an empty score and a fresh API key; 409 when the slug is taken. */
+    @Transactional
+    public ShopCreated create(CreateShop request) {
+        String apiKey = ApiKeys.generate();
+        return ShopCreated.of(register(request, apiKey), apiKey);
+    }
+
+    /**
+     * Creates a shop with a key chosen by the caller, for demo data whose key the README shows.
+     * Returns empty when the shop already exists.
+     */
+    @Transactional
+    public Optional<Shop> createWithKey(CreateShop request, String apiKey) {
+        if (Shop.findBySlug(request.slug()).isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(register(request, apiKey));
+    }
+
+    private Shop register(CreateShop request, String apiKey) {
+        String taken = "A shop with slug '" + request.slug() + "' already exists.";
+        if (Shop.findBySlug(request.slug()).isPresent()) {
+            throw ProblemException.conflict(taken);
+        }
+        String locale = request.locale() != null ? request.locale() : locales.defaultLocale();
+        Shop shop = Shop.create(request.slug(), request.name().strip(), request.websiteUrl(), locale,
+                ApiKeys.hash(apiKey), clock.instant());
+        if (request.contactEmail() != null && !request.contactEmail().isBlank()) {
+            shop.configure(request.contactEmail().strip(), 0, null);
+        }
+        shop.persist();
+        UniqueConstraint.flushOrConflict(taken);
+        scores.open(shop);
+        return shop;
+    }
+
+    /** Issues a new key and invalidates the old one at once, for a shop whose key leaked. */
+    @Transactional
+    public Optional<ShopCreated> rotateApiKey(String slug) {
+        return Shop.findBySlug(slug).map(shop -> {
+            String apiKey = ApiKeys.generate();
+            shop.replaceApiKey(ApiKeys.hash(apiKey));
+            return ShopCreated.of(shop, apiKey);
+        });
+    }
+
+    @Transactional
+    public Optional<ShopView> find(String slug) {
+        return Shop.findBySlug(slug).map(ShopView::of);
+    }
+
+    @Transactional
+    public Page<ShopView> list(PageRequest request) {
+        var query = Shop.<Shop>findAll(Sort.by("slug"));
+        var items = query.page(request.page(), request.size()).list().stream().map(ShopView::of).toList();
+        return Page.of(items, request, query.count());
+    }
+
+    @Transactional
+    public ShopSettings settings(String slug) {
+        return ShopSettings.of(require(slug));
+    }
+
+    @Transactional
+    public ShopSettings configure(String slug, ShopSettings settings) {
+        Shop shop = require(slug);
+        String contact = settings.contactEmail() == null || settings.contactEmail().isBlank() ? null : settings.contactEmail().strip();
+        shop.configure(contact, settings.invitationDelayDays(), settings.reminderAfterDays());
+        return ShopSettings.of(shop);
+    }
+
+    /** The slug of the shop whose key this is, for authentication. */
+    @Transactional
+    public Optional<String> slugForApiKey(String apiKey) {
+        return Shop.findByApiKeyHash(ApiKeys.hash(apiKey))
+                .filter(shop -> ApiKeys.matches(apiKey, shop.apiKeyHash()))
+                .map(Shop::slug);
+    }
+
+    /** The shop, or a 404 problem naming the slug. For services acting under a shop's URL. */
+    public static Shop require(String slug) {
+        return Shop.findBySlug(slug)
+                .orElseThrow(() -> ProblemException.notFound("There is no shop '" + slug + "'."));
+    }
+}

@@ -1,0 +1,50 @@
+package io.shopscore.shop;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+
+import io.quarkus.security.PermissionsAllowed;
+import io.shopscore.security.Roles;
+
+@Path("/api/v1/shops/{slug}/settings")
+@Tag(name = "Shop")
+@SecurityRequirement(name = "bearer")
+@Produces(MediaType.APPLICATION_JSON)
+public class ShopSettingsResource {
+
+    private final ShopService shops;
+
+    public ShopSettingsResource(ShopService shops) {
+        this.shops = shops;
+    }
+
+    @GET
+    @PermissionsAllowed(Roles.SHOP_OWNER)
+    @Operation(summary = "The shop's mail settings")
+    @APIResponse(responseCode = "200", description = "The settings")
+    public ShopSettings get(@RestPath String slug) {
+        return shops.settings(slug);
+    }
+
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    @PermissionsAllowed(Roles.SHOP_OWNER)
+    @Operation(summary = "Change the shop's mail settings", description = "Applies to invitations created from now on.")
+    @APIResponse(responseCode = "200", description = "The settings")
+    @APIResponse(responseCode = "400", description = "A field is invalid")
+    public ShopSettings put(@RestPath String slug, @Valid @NotNull ShopSettings body) {
+        return shops.configure(slug, body);
+    }
+}

@@ -1,0 +1,117 @@
+package io.shopscore.review.page;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.shopscore.testing.Api;
+import io.shopscore.testing.Api.TestShop;
+
+@QuarkusTest
+class ShopPageTest {
+
+    private static final Pattern JSON_LD = Pattern.compile("<script type=\"application/ld\\+json\">(.*?)</script>", Pattern.DOTALL);
+
+    private static JsonPath jsonLd(String html) {
+        Matcher matcher = JSON_LD.matcher(html);
+        assertTrue(matcher.find(), "the page has JSON-LD");
+        return JsonPath.from(matcher.group(1));
+    }
+
+    @Test
+    void pageShowsGradeInTheShopsLanguageWithStructuredData() {
+        TestShop shop = Api.newShop(Api.freshSlug("nlshop"), "nl");
+        shop.review(10, true);
+        shop.review(8, true);
+        long lowest = shop.review(7, false);
+        shop.asShop().body(Map.of("text", "Dank voor je eerlijke review!"))
+                .put("/api/v1/shops/{slug}/reviews/{id}/response", shop.slug(), lowest).then().statusCode(200);
+
+        String html = given().get("/shops/{slug}", shop.slug()).then().statusCode(200)
+                .header("Content-Language", "nl")
+                .header("Cache-Control", "public, max-age=60")
+                .body(containsString("<html lang=\"nl\">"))
+                .body(containsString("Reviews van Shop " + shop.slug()))
+                .body(containsString(">8,3<"))
+                .body(containsString("4,2 van 5 sterren"))
+                .body(containsString("op basis van 3 reviews"))
+                .body(containsString("67% raadt deze winkel aan"))
+                .body(containsString("Reactie van Shop " + shop.slug()))
+                .body(containsString("Dank voor je eerlijke review!"))
+                .body(containsString("index, follow"))
+                .extract().asString();
+
+        JsonPath ld = jsonLd(html);
+        assertEquals("https://schema.org", ld.getString("'@context'"));
+        assertEquals("Organization", ld.getString("'@type'"));
+        assertEquals("Shop " + shop.slug(), ld.getString("name"));
+        assertEquals("AggregateRating", ld.getString("aggregateRating.'@type'"));
+        assertEquals("8.3", ld.getString("aggregateRating.ratingValue"));
+        assertEquals("10", ld.getString("aggregateRating.bestRating"));
+        assertEquals("1", ld.getString("aggregateRating.worstRating"));
+        assertEquals(3, ld.getInt("aggregateRating.ratingCount"));
+        assertEquals(3, ld.getList("review").size());
+        assertEquals("Review", ld.getString("review[0].'@type'"));
+        assertEquals("7", ld.getString("review[0].reviewRating.ratingValue"));
+        assertEquals("Person", ld.getString("review[0].author.'@type'"));
+
+        given().queryParam("lang", "en").get("/shops/{slug}", shop.slug()).then()
+                .body(containsString(">8.3<")).body(containsString("based on 3 reviews"));
+    }
+
+    @Test
+    void structuredDataCannotBeBrokenOutOf() {
+        TestShop shop = Api.newShop();
+        String token = shop.invite();
+        given().contentType("application/json")
+                .body(Map.of("score", 5, "text", "</script><script>alert(1)</script>", "displayName", "<b>x</b>"))
+                .post("/api/v1/invitations/{token}/review", token).then().statusCode(201);
+        String html = given().get("/shops/{slug}", shop.slug()).then().statusCode(200).extract().asString();
+        assertFalse(html.contains("<script>alert(1)"));
+        assertEquals("</script><script>alert(1)</script>", jsonLd(html).getString("review[0].reviewBody"));
+    }
+
+    @Test
+    void reviewsArePagedTenAtATime() {
+        TestShop shop = Api.newShop();
+        for (int i = 0; i < 12; i++) {
+            shop.review(6 + i % 5, null);
+        }
+        String first = given().queryParam("lang", "en").get("/shops/{slug}", shop.slug()).then().statusCode(200)
+                .body(containsString("Page 1 of 2"))
+                .body(containsString("?page=1&amp;lang=en\" rel=\"next\""))
+                .extract().asString();
+        assertEquals(10, first.split("class=\"card review\"", -1).length - 1);
+        String second = given().queryParam("page", 1).queryParam("lang", "en").get("/shops/{slug}", shop.slug())
+                .then().statusCode(200).body(containsString("Page 2 of 2")).extract().asString();
+        assertEquals(2, second.split("class=\"card review\"", -1).length - 1);
+        given().queryParam("page", "x").get("/shops/{slug}", shop.slug()).then().statusCode(200);
+    }
+
+    @Test
+    void shopWithoutReviewsSaysSoAndClaimsNoRating() {
+        TestShop shop = Api.newShop(Api.freshSlug("empty"), "en");
+        String html = given().get("/shops/{slug}", shop.slug()).then().statusCode(200)
+                .body(containsString("has no reviews yet"))
+                .extract().asString();
+        assertFalse(jsonLd(html).getMap("$").containsKey("aggregateRating"));
+    }
+
+    @Test
+    void unknownShopIsAReadableNotFoundPage() {
+        given().header("Accept-Language", "en").get("/shops/{slug}", "does-not-exist-" + System.nanoTime())
+                .then().statusCode(404).contentType(containsString("text/html")).body(containsString("Shop not found"));
+        given().get("/shops/{slug}", "NOT_A_SLUG").then().statusCode(404).body(not(containsString("Exception")));
+    }
+}

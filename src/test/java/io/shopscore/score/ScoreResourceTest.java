@@ -1,0 +1,197 @@
+package io.shopscore.score;
+
+import java.util.stream.IntStream;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import io.shopscore.testing.Api;
+import io.shopscore.testing.Api.TestShop;
+import io.shopscore.testing.MovableClock;
+
+@QuarkusTest
+class ScoreResourceTest {
+
+    @Inject
+    MovableClock clock;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    private static ValidatableResponse score(TestShop shop) {
+        return given().get("/api/v1/shops/{slug}/score", shop.slug()).then().statusCode(200);
+    }
+
+    @Test
+    void shopWithoutReviewsHasNoAverage() {
+        TestShop shop = Api.newShop();
+        score(shop)
+                .contentType("application/json")
+                .body("slug", equalTo(shop.slug()))
+                .body("name", equalTo("Shop " + shop.slug()))
+                .body("average", nullValue())
+                .body("stars", nullValue())
+                .body("count", equalTo(0))
+                .body("recommendPercentage", nullValue())
+                .body("distribution", equalTo(Map.of("1", 0, "2", 0, "3", 0, "4", 0, "5", 0, "6", 0, "7", 0, "8", 0, "9", 0, "10", 0)))
+                .body("last12Months.average", nullValue())
+                .body("last12Months.count", equalTo(0))
+                .body("last12Months.recommendPercentage", nullValue())
+                .body("reviewPageUrl", equalTo("http://localhost:8080/shops/" + shop.slug()));
+    }
+
+    @Test
+    void contractExampleTenEightSevenGivesEightPointThreeAndFourPointTwoStars() {
+        TestShop shop = Api.newShop();
+        shop.review(10, true);
+        shop.review(8, true);
+        shop.review(7, false);
+        score(shop)
+                .body("average", equalTo(8.3f))
+                .body("stars", equalTo(4.2f))
+                .body("count", equalTo(3))
+                .body("recommendPercentage", equalTo(67))
+                .body("distribution.'10'", equalTo(1))
+                .body("distribution.'8'", equalTo(1))
+                .body("distribution.'7'", equalTo(1))
+                .body("last12Months.average", equalTo(8.3f))
+                .body("last12Months.count", equalTo(3))
+                .body("last12Months.recommendPercentage", equalTo(67));
+    }
+
+    @Test
+    void halvesRoundUp() {
+        TestShop eightAndNine = Api.newShop();
+        eightAndNine.review(8, true);
+        eightAndNine.review(9, false);
+        // mean 8.5 exactly; stars 4.25 rounds up to 4.3; 1 of 2 recommend: 50 %
+        score(eightAndNine).body("average", equalTo(8.5f)).body("stars", equalTo(4.3f)).body("recommendPercentage", equalTo(50));
+
+        TestShop quarter = Api.newShop();
+        for (int grade : new int[] { 8, 8, 8, 9 }) {
+            quarter.review(grade, null);
+        }
+        // mean 8.25 rounds up to 8.3; stars 4.125 rounds down to 4.1; nobody answered: null
+        score(quarter).body("average", equalTo(8.3f)).body("stars", equalTo(4.1f)).body("recommendPercentage", nullValue());
+
+        TestShop eighth = Api.newShop();
+        eighth.review(5, true);
+        for (int i = 0; i < 7; i++) {
+            eighth.review(5, false);
+        }
+        // 1 of 8 = 12.5 % rounds up to 13
+        score(eighth).body("recommendPercentage", equalTo(13)).body("average", equalTo(5.0f)).body("stars", equalTo(2.5f));
+    }
+
+    @Test
+    void lastTwelveMonthsLeavesOlderReviewsOut() {
+        TestShop shop = Api.newShop();
+        shop.review(2, false);
+        clock.advance(Duration.ofDays(366));
+        shop.review(10, true);
+        score(shop)
+                .body("count", equalTo(2))
+                .body("average", equalTo(6.0f))
+                .body("recommendPercentage", equalTo(50))
+                .body("last12Months.count", equalTo(1))
+                .body("last12Months.average", equalTo(10.0f))
+                .body("last12Months.recommendPercentage", equalTo(100));
+    }
+
+    @Test
+    void matchingEtagGetsNotModifiedUntilTheScoreChanges() {
+        TestShop shop = Api.newShop();
+        shop.review(7, true);
+        String etag = score(shop).header("ETag", notNullValue())
+                .header("Cache-Control", equalTo(ScoreResource.CACHE_CONTROL))
+                .extract().header("ETag");
+        given().header("If-None-Match", etag).get("/api/v1/shops/{slug}/score", shop.slug())
+                .then().statusCode(304).header("ETag", etag).body(equalTo(""));
+        given().header("If-None-Match", "\"other\", W/" + etag).get("/api/v1/shops/{slug}/score", shop.slug())
+                .then().statusCode(304);
+        given().header("If-None-Match", "\"other\"").get("/api/v1/shops/{slug}/score", shop.slug())
+                .then().statusCode(200);
+
+        shop.review(9, true);
+        String changed = given().header("If-None-Match", etag).get("/api/v1/shops/{slug}/score", shop.slug())
+                .then().statusCode(200).body("count", equalTo(2)).extract().header("ETag");
+        assertNotEquals(etag, changed);
+    }
+
+    @Test
+    void unknownShopIsNotFound() {
+        given().get("/api/v1/shops/{slug}/score", "no-such-shop-" + System.nanoTime())
+                .then().statusCode(404).contentType("application/problem+json").body("status", equalTo(404));
+        given().get("/api/v1/shops/{slug}/score", "Not_A_Slug")
+                .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void batchReturnsKnownShopsInTheOrderAsked() {
+        TestShop a = Api.newShop();
+        TestShop b = Api.newShop();
+        a.review(6, null);
+        b.review(9, true);
+        given().queryParam("shops", b.slug() + ",unknown-shop," + a.slug() + "," + b.slug())
+                .get("/api/v1/scores")
+                .then().statusCode(200)
+                .header("ETag", notNullValue())
+                .body("scores", hasSize(2))
+                .body("scores.slug", equalTo(List.of(b.slug(), a.slug())))
+                .body("scores[0].average", equalTo(9.0f))
+                .body("scores[1].average", equalTo(6.0f))
+                .body("scores[1].distribution.'6'", equalTo(1));
+        // served again, now from memory: the same document
+        String first = given().queryParam("shops", a.slug() + "," + b.slug()).get("/api/v1/scores").asString();
+        String second = given().queryParam("shops", a.slug() + "," + b.slug()).get("/api/v1/scores").asString();
+        assertEquals(first, second);
+    }
+
+    @Test
+    void batchIsValidated() {
+        given().get("/api/v1/scores").then().statusCode(400).body("violations[0].field", equalTo("shops"));
+        given().queryParam("shops", " , ").get("/api/v1/scores").then().statusCode(400);
+        given().queryParam("shops", "ok-shop,Bad Slug").get("/api/v1/scores").then().statusCode(400);
+        String tooMany = String.join(",", IntStream.range(0, 101).mapToObj(i -> "shop-" + i).toList());
+        given().queryParam("shops", tooMany).get("/api/v1/scores").then().statusCode(400)
+                .body("violations[0].message", equalTo("must list at most 100 slugs"));
+        String hundred = String.join(",", IntStream.range(0, 100).mapToObj(i -> "absent-" + i).toList());
+        given().queryParam("shops", hundred).get("/api/v1/scores").then().statusCode(200).body("scores", hasSize(0));
+    }
+
+    @Test
+    void publicEndpointsAreOpenToEveryOriginAndPrivateOnesAreNot() {
+        TestShop shop = Api.newShop();
+        given().header("Origin", "https://partner.example").get("/api/v1/shops/{slug}/score", shop.slug())
+                .then().statusCode(200).header("Access-Control-Allow-Origin", "*").header("Access-Control-Expose-Headers", "ETag");
+        given().header("Origin", "https://partner.example")
+                .header("Access-Control-Request-Method", "GET")
+                .header("Access-Control-Request-Headers", "if-none-match")
+                .options("/api/v1/shops/{slug}/reviews", shop.slug())
+                .then().statusCode(204).header("Access-Control-Allow-Origin", "*");
+        shop.asShop().header("Origin", "https://evil.example").get("/api/v1/shops/{slug}/invitations", shop.slug())
+                .then().header("Access-Control-Allow-Origin", nullValue());
+        given().header("Origin", "https://evil.example")
+                .header("Access-Control-Request-Method", "POST")
+                .options("/api/v1/shops")
+                .then().header("Access-Control-Allow-Origin", not(equalTo("*")));
+    }
+}

@@ -1,0 +1,73 @@
+package io.shopscore.testing;
+
+import java.util.HashMap;
+import static io.restassured.RestAssured.given;
+
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+/** Builds test data through the public API, the way a shop and its customers would. */
+public final class Api {
+
+    public static final String ADMIN_TOKEN = "test-admin-token";
+    private static final AtomicLong ORDERS = new AtomicLong();
+
+    private Api() {
+    }
+
+    /** A shop made for one test: its slug and API key. */
+    public record TestShop(String slug, String apiKey) {
+
+        public RequestSpecification asShop() {
+            return given().auth().oauth2(apiKey).contentType(ContentType.JSON);
+        }
+
+        /** Invites a new order's customer and returns the token of the link. */
+        public String invite() {
+            return asShop()
+                    .body(Map.of("orderRef", "ORD-" + ORDERS.incrementAndGet(), "email", "customer@example.com"))
+                    .post("/api/v1/shops/{slug}/invitations", slug)
+                    .then().statusCode(201)
+                    .extract().path("token");
+        }
+
+        /** Writes a review with this grade through a new invitation; returns the review's id. */
+        public long review(int score, Boolean recommend) {
+            String token = invite();
+            Map<String, Object> body = new HashMap<>(Map.of("score", score, "text", "Review with grade " + score));
+            if (recommend != null) {
+                body.put("recommend", recommend);
+            }
+            return given().contentType(ContentType.JSON).body(body)
+                    .post("/api/v1/invitations/{token}/review", token)
+                    .then().statusCode(201)
+                    .extract().<Number>path("id").longValue();
+        }
+    }
+
+    public static RequestSpecification asOperator() {
+        return given().auth().oauth2(ADMIN_TOKEN).contentType(ContentType.JSON);
+    }
+
+    /** A unique slug, so that tests sharing one application never see each other's data. */
+    public static String freshSlug(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    public static TestShop newShop() {
+        return newShop(freshSlug("shop"), "nl");
+    }
+
+    public static TestShop newShop(String slug, String locale) {
+        String apiKey = asOperator()
+                .body(Map.of("slug", slug, "name", "Shop " + slug, "websiteUrl", "https://" + slug + ".example", "locale", locale))
+                .post("/api/v1/shops")
+                .then().statusCode(201)
+                .extract().path("apiKey");
+        return new TestShop(slug, apiKey);
+    }
+}
