@@ -1,0 +1,90 @@
+package io.shopscore.widget;
+
+import com.microsoft.playwright.Browser;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.shopscore.testing.Axe;
+import io.shopscore.testing.Browsers;
+
+/**
+ * The demo webshop page (widget/demo.html, served at /widget/demo.html) with the demo shop: no
+ * layout shift, no accessibility violation, and the screenshots that docs/widget.md shows.
+ */
+@QuarkusTest
+class WidgetDemoPageTest {
+
+    static final List<String> VARIANTS = List.of("badge-light", "badge-dark", "compact-light", "compact-dark", "reviews-light",
+            "reviews-dark");
+
+    @TestHTTPResource("/widget/demo.html")
+    URL demoPage;
+
+    private static void awaitAllBadges(Page page) {
+        page.waitForFunction("() => [...document.querySelectorAll('[data-shopscore]')]"
+                + ".every(e => e.shadowRoot && e.shadowRoot.querySelector('a'))");
+    }
+
+    @Test
+    void demoPageDoesNotShiftWhenTheBadgesArrive() {
+        try (BrowserContext context = Browsers.chromium().newContext()) {
+            Page page = context.newPage();
+            page.navigate(demoPage.toString());
+            awaitAllBadges(page);
+            page.waitForTimeout(300);
+            Object shift = page.evaluate("""
+                    () => new Promise(resolve => {
+                      let total = 0;
+                      new PerformanceObserver(list => {
+                        for (const entry of list.getEntries()) if (!entry.hadRecentInput) total += entry.value;
+                      }).observe({ type: 'layout-shift', buffered: true });
+                      setTimeout(() => resolve(total), 200);
+                    })""");
+            assertEquals(0.0, ((Number) shift).doubleValue(), "cumulative layout shift");
+        }
+    }
+
+    @Test
+    void demoPageHasNoAccessibilityViolations() {
+        try (BrowserContext context = Browsers.chromium().newContext()) {
+            Page page = context.newPage();
+            page.navigate(demoPage.toString());
+            awaitAllBadges(page);
+            assertEquals(List.of(), Axe.violations(page));
+        }
+    }
+
+    /**
+     * Photographs each variant in both themes into target/widget-screenshots, or into the folder
+     * named by -Dwidget.screenshots (docs/widget.md shows the copies in docs/widget/).
+     */
+    @Test
+    void screenshotsOfEveryVariant() throws Exception {
+        Path folder = Path.of(System.getProperty("widget.screenshots", "target/widget-screenshots"));
+        Files.createDirectories(folder);
+        try (BrowserContext context = Browsers.chromium().newContext(new Browser.NewContextOptions()
+                .setDeviceScaleFactor(2))) {
+            Page page = context.newPage();
+            page.navigate(demoPage.toString());
+            awaitAllBadges(page);
+            for (String variant : VARIANTS) {
+                Locator badge = page.locator("#" + variant);
+                Path file = folder.resolve(variant + ".png");
+                badge.screenshot(new Locator.ScreenshotOptions().setPath(file));
+                assertEquals(true, Files.size(file) > 1000, variant + " was photographed");
+            }
+        }
+    }
+}
