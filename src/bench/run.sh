@@ -1,0 +1,255 @@
+#!/usr/bin/env bash
+# Shopscore benchmarks. Measures, on this machine and in one run:
+#   1. score endpoint throughput and latency at 50 connections, against nginx serving the same JSON
+#   2. the same with If-None-Match (304s)
+#   3. review submissions per second, then checks the scores are exact (H2 and PostgreSQL)
+#   4. score latency for a shop with 1,000,000 reviews against one with 1,000 (cache off: the database path)
+#   5. start-up time and resident memory after the load
+# Prints a table and records it in docs/performance.md with the machine it ran on.
+#
+# Usage: src/bench/run.sh            (about 15 minutes)
+#        BENCH_QUICK=1 src/bench/run.sh  (a few minutes, for trying the script; not for the record)
+# Needs: wrk, nginx, python3, curl, psql and a PostgreSQL server (PGHOST/PGPORT/PGUSER, default
+# 127.0.0.1:5432 as postgres); it installs wrk and nginx-light from Debian when they are missing.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
+BENCH="$ROOT/src/bench"
+WORK="$ROOT/target/bench"
+QUICK="${BENCH_QUICK:-0}"
+ROUND_SECONDS=$([ "$QUICK" = 1 ] && echo 4 || echo 10)
+ROUNDS=$([ "$QUICK" = 1 ] && echo 1 || echo 3)
+WARMUP_SECONDS=$([ "$QUICK" = 1 ] && echo 10 || echo 40)
+LARGE=$([ "$QUICK" = 1 ] && echo 100000 || echo 1000000)
+SHOPS=20
+CONNECTIONS=50
+REVIEW_CONNECTIONS=16
+export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}"
+BENCH_DB="shopscore_bench"
+
+log() { printf '\n== %s\n' "$*" >&2; }
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+require_tools() {
+  local missing=()
+  command -v wrk >/dev/null || missing+=(wrk)
+  command -v nginx >/dev/null || missing+=(nginx-light)
+  if [ ${#missing[@]} -gt 0 ]; then
+    log "Installing ${missing[*]} from Debian"
+    as_root apt-get update -qq && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+  for tool in python3 curl psql; do command -v "$tool" >/dev/null || { echo "$tool is needed" >&2; exit 1; }; done
+}
+
+# Two builds: the database kind is fixed at build time.
+build() {
+  log "Building the service for H2 and for PostgreSQL"
+  mkdir -p "$WORK"
+  (cd "$ROOT" && ./mvnw -q -B package -DskipTests)
+  rm -rf "$WORK/h2-app" && cp -r "$ROOT/target/quarkus-app" "$WORK/h2-app"
+  (cd "$ROOT" && ./mvnw -q -B package -DskipTests -Dquarkus.profile=pg)
+  rm -rf "$WORK/pg-app" && cp -r "$ROOT/target/quarkus-app" "$WORK/pg-app"
+}
+
+APP_PID=""
+APP_PORT=18080
+APP_URL="http://127.0.0.1:$APP_PORT"
+STARTUP_MS=0
+
+# start_app <h2|pg> <working dir> [NAME=value ...]: starts the service and waits until it is ready.
+start_app() {
+  local kind="$1" dir="$2"
+  shift 2
+  mkdir -p "$dir"
+  local started
+  started=$(date +%s%N)
+  (cd "$dir" && exec env QUARKUS_HTTP_PORT="$APP_PORT" SHOPSCORE_ADMIN_TOKEN=bench-admin PGDATABASE="$BENCH_DB" "$@" \
+    java -jar "$WORK/$kind-app/quarkus-run.jar" >"$dir/app.log" 2>&1) &
+  APP_PID=$!
+  for _ in $(seq 1 600); do
+    if curl -fs "$APP_URL/q/health/ready" >/dev/null 2>&1; then
+      STARTUP_MS=$(( ($(date +%s%N) - started) / 1000000 ))
+      return
+    fi
+    kill -0 "$APP_PID" 2>/dev/null || { cat "$dir/app.log" >&2; exit 1; }
+    sleep 0.1
+  done
+  echo "the service did not start" >&2
+  exit 1
+}
+
+stop_app() {
+  [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true
+  APP_PID=""
+}
+
+rss_mb() { awk '/VmRSS/ { printf "%d", $2 / 1024 }' "/proc/$APP_PID/status"; }
+
+NGINX_DIR="$WORK/nginx"
+start_nginx() {
+  mkdir -p "$NGINX_DIR/www"
+  cat >"$NGINX_DIR/nginx.conf" <<EOF
+worker_processes 2;
+pid $NGINX_DIR/nginx.pid;
+error_log $NGINX_DIR/error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  server {
+    listen 127.0.0.1:18081;
+    root $NGINX_DIR/www;
+    location / { default_type application/json; etag on; }
+  }
+}
+EOF
+  nginx -c "$NGINX_DIR/nginx.conf"
+}
+stop_nginx() { [ -f "$NGINX_DIR/nginx.pid" ] && nginx -c "$NGINX_DIR/nginx.conf" -s stop 2>/dev/null || true; }
+
+cleanup() { stop_app; stop_nginx; }
+trap cleanup EXIT
+
+# measure <label> <url> [wrk args...]: one wrk round at 50 connections; appends a JSON line to $RESULTS.
+measure() {
+  local label="$1" url="$2"
+  shift 2
+  wrk -t2 -c"$CONNECTIONS" -d"${ROUND_SECONDS}s" --latency "$@" "$url" |
+    python3 "$BENCH/wrk_result.py" "$label" >>"$RESULTS"
+}
+
+warm() { wrk -t2 -c"$CONNECTIONS" -d"${1}s" "${@:2}" >/dev/null; }
+
+etag_of() { curl -s -D - -o /dev/null "$1" | awk 'tolower($1) == "etag:" { print $2 }' | tr -d '\r'; }
+
+admin() { curl -fs -H 'Authorization: Bearer bench-admin' -H 'Content-Type: application/json' "$@"; }
+
+create_shops() {
+  local file="$1" prefix="$2"
+  : >"$file"
+  for i in $(seq 1 "$SHOPS"); do
+    admin -d "{\"slug\":\"$prefix-$i\",\"name\":\"Bench shop $i\",\"websiteUrl\":\"https://shop$i.example\"}" \
+      "$APP_URL/api/v1/shops" | python3 -c 'import sys, json; d = json.load(sys.stdin); print(d["slug"], d["apiKey"])' >>"$file"
+  done
+}
+
+# reviews <kind>: invitations for $SHOPS shops, then reviews as fast as they come, then the exactness check.
+reviews() {
+  local kind="$1" dir="$WORK/$1" shops="$WORK/$1/shops.txt"
+  create_shops "$shops" "$kind-bench"
+  log "$kind: inviting customers (this also warms the service up)"
+  BENCH_SHOPS="$shops" wrk -t2 -c"$REVIEW_CONNECTIONS" -d"${WARMUP_SECONDS}s" -s "$BENCH/invite.lua" "$APP_URL" |
+    awk '/^TOKEN / { print $2 }' | sort -u >"$dir/tokens.txt"
+  local tokens
+  tokens=$(wc -l <"$dir/tokens.txt")
+  log "$kind: $tokens invitations; writing reviews"
+  local created=0 line
+  for phase in warmup measured; do
+    local slice="$dir/tokens-$phase.txt"
+    if [ "$phase" = warmup ]; then head -n $((tokens / 3)) "$dir/tokens.txt" >"$slice"; else tail -n +$((tokens / 3 + 1)) "$dir/tokens.txt" >"$slice"; fi
+    line=$(BENCH_TOKENS="$slice" BENCH_THREADS=2 wrk -t2 -c"$REVIEW_CONNECTIONS" -d"${ROUND_SECONDS}s" --latency \
+      -s "$BENCH/review.lua" "$APP_URL" | tee "$dir/review-$phase.txt" | awk '/^STATUS/')
+    created=$((created + $(sed -E 's/.*created=([0-9]+).*/\1/' <<<"$line")))
+    if [ "$phase" = measured ]; then
+      python3 "$BENCH/wrk_result.py" "reviews-$kind" --count "$(sed -E 's/.*created=([0-9]+).*/\1/' <<<"$line")" \
+        <"$dir/review-$phase.txt" >>"$RESULTS"
+      grep -q "other=0" <<<"$line" || { echo "reviews failed: $line" >&2; exit 1; }
+    fi
+  done
+  log "$kind: checking that every stored review is counted exactly once"
+  python3 "$BENCH/check_exact.py" "$kind" "$APP_URL" "$shops" "$created" $((2 * REVIEW_CONNECTIONS)) >>"$RESULTS"
+}
+
+# large <kind>: a shop with $LARGE reviews against one with 1,000, score cache off.
+large() {
+  local kind="$1" dir="$WORK/$1"
+  admin -d '{"slug":"bench-large","name":"Large shop","websiteUrl":"https://large.example"}' "$APP_URL/api/v1/shops" >/dev/null
+  admin -d '{"slug":"bench-small","name":"Small shop","websiteUrl":"https://small.example"}' "$APP_URL/api/v1/shops" >/dev/null
+  log "$kind: seeding $LARGE reviews for bench-large and 1000 for bench-small"
+  if [ "$kind" = h2 ]; then
+    stop_app
+    for spec in "bench-large $LARGE 1" "bench-small 1000 2"; do
+      read -r slug count block <<<"$spec"
+      sed -e "s/@SLUG@/$slug/g" -e "s/@COUNT@/$count/g" -e "s/@BLOCK@/$block/g" "$BENCH/seed-large-shop.h2.sql" >"$dir/seed-$slug.sql"
+      java -cp "$(ls "$WORK"/h2-app/lib/main/com.h2database.h2-*.jar)" org.h2.tools.RunScript \
+        -url "jdbc:h2:file:$dir/data/shopscore" -user shopscore -script "$dir/seed-$slug.sql"
+    done
+  else
+    for spec in "bench-large $LARGE 1" "bench-small 1000 2"; do
+      read -r slug count block <<<"$spec"
+      sed -e "s/@SLUG@/$slug/g" -e "s/@COUNT@/$count/g" -e "s/@BLOCK@/$block/g" "$BENCH/seed-large-shop.pg.sql" |
+        psql -q -v ON_ERROR_STOP=1 -d "$BENCH_DB" >/dev/null
+    done
+    stop_app
+  fi
+  start_app "$kind" "$dir" QUARKUS_CACHE_ENABLED=false
+  curl -fs "$APP_URL/api/v1/shops/bench-large/score" | python3 -c "import sys, json; c = json.load(sys.stdin)['count']; assert c >= $LARGE, c"
+  warm 10 "$APP_URL/api/v1/shops/bench-large/score"
+  for _ in $(seq 1 "$ROUNDS"); do
+    measure "large-$kind" "$APP_URL/api/v1/shops/bench-large/score"
+    measure "small-$kind" "$APP_URL/api/v1/shops/bench-small/score"
+  done
+  stop_app
+}
+
+run_h2() {
+  local dir="$WORK/h2"
+  rm -rf "$dir"
+  start_app h2 "$dir"
+  echo "{\"label\": \"startup-h2\", \"ms\": $STARTUP_MS}" >>"$RESULTS"
+  create_shops "$dir/score-shops.txt" score
+  local slug
+  slug=$(head -n 1 "$dir/score-shops.txt" | cut -d' ' -f1)
+  local key
+  key=$(head -n 1 "$dir/score-shops.txt" | cut -d' ' -f2)
+  for grade in 10 8 7 9; do
+    token=$(curl -fs -H "Authorization: Bearer $key" -H 'Content-Type: application/json' \
+      -d "{\"orderRef\":\"score-$grade\",\"email\":\"a@example.com\"}" "$APP_URL/api/v1/shops/$slug/invitations" |
+      python3 -c 'import sys, json; print(json.load(sys.stdin)["token"])')
+    curl -fs -H 'Content-Type: application/json' -d "{\"score\":$grade,\"text\":\"Fine\",\"recommend\":true}" \
+      "$APP_URL/api/v1/invitations/$token/review" >/dev/null
+  done
+  local score_url="$APP_URL/api/v1/shops/$slug/score"
+  curl -fs "$score_url" >"$NGINX_DIR/www/score.json"
+  local nginx_url="http://127.0.0.1:18081/score.json"
+
+  log "h2: warming up the score endpoint (${WARMUP_SECONDS}s)"
+  warm "$WARMUP_SECONDS" "$score_url"
+  warm 5 "$nginx_url"
+  local etag nginx_etag
+  etag=$(etag_of "$score_url")
+  nginx_etag=$(etag_of "$nginx_url")
+  for _ in $(seq 1 "$ROUNDS"); do
+    measure score-nginx "$nginx_url"
+    measure score-shopscore "$score_url"
+    measure notmodified-nginx "$nginx_url" -H "If-None-Match: $nginx_etag"
+    measure notmodified-shopscore "$score_url" -H "If-None-Match: $etag"
+  done
+  reviews h2
+  echo "{\"label\": \"rss-h2\", \"mb\": $(rss_mb)}" >>"$RESULTS"
+  large h2
+}
+
+run_pg() {
+  local dir="$WORK/pg"
+  rm -rf "$dir"
+  psql -q -d postgres -c "DROP DATABASE IF EXISTS $BENCH_DB" -c "CREATE DATABASE $BENCH_DB" >/dev/null
+  start_app pg "$dir"
+  echo "{\"label\": \"startup-pg\", \"ms\": $STARTUP_MS}" >>"$RESULTS"
+  reviews pg
+  echo "{\"label\": \"rss-pg\", \"mb\": $(rss_mb)}" >>"$RESULTS"
+  large pg
+}
+
+main() {
+  require_tools
+  build
+  RESULTS="$WORK/results.jsonl"
+  : >"$RESULTS"
+  start_nginx
+  run_h2
+  run_pg
+  stop_nginx
+  python3 "$BENCH/report.py" "$RESULTS" "$ROOT/docs/performance.md" "$QUICK"
+}
+
+main "$@"
