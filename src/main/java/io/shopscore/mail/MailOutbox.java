@@ -1,0 +1,235 @@
+package io.shopscore.mail;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.mailer.Mail;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.shopscore.config.ShopscoreConfig;
+import io.shopscore.persistence.OutboxEntry;
+import io.shopscore.i18n.Formats;
+import io.shopscore.i18n.Messages;
+import io.shopscore.invitation.Invitation;
+import io.shopscore.invitation.InvitationIssued;
+import io.shopscore.invitation.InvitationState;
+import io.shopscore.review.Review;
+import io.shopscore.review.ReviewChanged;
+import io.shopscore.review.ReviewStatus;
+import io.shopscore.shop.Shop;
+import io.shopscore.web.Links;
+
+/**
+ * The mails that close the loop between shop and customer. Each is written to the outbox in the
+ * transaction that makes it necessary; {@link #sendDue()} sends what is due, on every instance,
+ * claiming each mail in the database first so that none goes out twice.
+ */
+@ApplicationScoped
+public class MailOutbox {
+
+    private static final Logger LOG = Logger.getLogger(MailOutbox.class);
+    private static final int BATCH = 50;
+    /** One run sends batch after batch until nothing is due, or this long has passed (the next run goes on). */
+    private static final Duration RUN_BUDGET = Duration.ofSeconds(60);
+
+    private final Clock clock;
+    private final ShopscoreConfig config;
+    private final Links links;
+    private final Formats formats;
+    private final MailRenderer renderer;
+    private final MailTransport transport;
+
+    public MailOutbox(Clock clock, ShopscoreConfig config, Links links, Formats formats, MailRenderer renderer,
+            MailTransport transport) {
+        this.clock = clock;
+        this.config = config;
+        this.links = links;
+        this.formats = formats;
+        this.renderer = renderer;
+        this.transport = transport;
+    }
+
+    /** A new invitation gets its mail (after the shop's delay) and one reminder. */
+    void onInvitationIssued(@Observes InvitationIssued issued) {
+        Invitation invitation = Invitation.findById(issued.invitationId());
+        Shop shop = invitation.shop();
+        Instant now = clock.instant();
+        OutgoingMail.schedule(MailKind.INVITATION, shop.id(), invitation.id(), invitation.email(), invitation.locale(),
+                invitation.sendAt(), now).persist();
+        Duration reminderAfter = shop.reminderAfterDays() != null ? Duration.ofDays(shop.reminderAfterDays()) : config.mail().reminderAfter();
+        if (!reminderAfter.isZero()) {
+            OutgoingMail.schedule(MailKind.REMINDER, shop.id(), invitation.id(), invitation.email(), invitation.locale(),
+                    invitation.sendAt().plus(reminderAfter), now).persist();
+        }
+    }
+
+    /** A shop's first response tells the customer; a negative review tells the shop at once. */
+    void onReviewChanged(@Observes ReviewChanged change) {
+        Review review;
+        switch (change.change()) {
+            case RESPONDED -> {
+                review = Review.findById(change.reviewId());
+                Invitation invitation = review.invitation();
+                scheduleOnce(MailKind.RESPONSE_NOTICE, review.shop(), invitation, invitation.email(), invitation.locale());
+            }
+            case WRITTEN -> {
+                review = Review.findById(change.reviewId());
+                Shop shop = review.shop();
+                if (review.isNegative() && shop.contactEmail() != null) {
+                    scheduleOnce(MailKind.NEGATIVE_ALERT, shop, review.invitation(), shop.contactEmail(), shop.locale());
+                }
+            }
+            default -> {
+                // updates, decisions and changed responses send no mail
+            }
+        }
+    }
+
+    private void scheduleOnce(MailKind kind, Shop shop, Invitation invitation, String recipient, String locale) {
+        if (OutgoingMail.count("invitationId = ?1 and kind = ?2", invitation.id(), kind) == 0) {
+            Instant now = clock.instant();
+            OutgoingMail.schedule(kind, shop.id(), invitation.id(), recipient, locale, now, now).persist();
+        }
+    }
+
+    /**
+     * Sends every mail that is due, and returns how many went out. Safe on any number of instances
+     * at once: each mail is claimed with one conditional UPDATE before it is sent, and only the
+     * claimant sends it. A failure is retried later with backoff. (If the process dies between
+     * sending and recording it, the claim expires after shopscore.mail.claim-lease and the mail is
+     * sent again: the only way a mail can go out twice.)
+     */
+    public int sendDue() {
+        int sent = 0;
+        long deadline = System.nanoTime() + RUN_BUDGET.toNanos();
+        List<Long> due;
+        do {
+            due = QuarkusTransaction.requiringNew().call(() -> OutboxEntry.due(OutgoingMail.class, clock.instant(), BATCH));
+            sent += send(due);
+        } while (due.size() == BATCH && System.nanoTime() < deadline);
+        return sent;
+    }
+
+    private int send(List<Long> due) {
+        int sent = 0;
+        for (Long id : due) {
+            String token = UUID.randomUUID().toString();
+            boolean claimed = QuarkusTransaction.requiringNew()
+                    .call(() -> OutboxEntry.claim(OutgoingMail.class, id, token, clock.instant(), config.mail().claimLease()));
+            if (!claimed) {
+                continue;
+            }
+            Optional<Mail> message = QuarkusTransaction.requiringNew().call(() -> prepare(id));
+            if (message.isEmpty()) {
+                continue;
+            }
+            try {
+                transport.send(message.get());
+                QuarkusTransaction.requiringNew().run(() -> OutgoingMail.<OutgoingMail>findById(id).sent(clock.instant()));
+                sent++;
+            } catch (RuntimeException e) {
+                LOG.warnf("Mail %d could not be sent: %s", id, e.getMessage());
+                QuarkusTransaction.requiringNew().run(() -> OutgoingMail.<OutgoingMail>findById(id)
+                        .failed(e.getMessage(), clock.instant(), config.mail().maxAttempts()));
+            }
+        }
+        return sent;
+    }
+
+    /** The message for a claimed mail, or empty after marking it skipped because it is no longer wanted. */
+    private Optional<Mail> prepare(long id) {
+        OutgoingMail mail = OutgoingMail.findById(id);
+        Invitation invitation = Invitation.findById(mail.invitationId());
+        Shop shop = invitation.shop();
+        Instant now = clock.instant();
+        String lang = mail.locale();
+        Messages text = MailRenderer.messages(lang);
+        String greeting = invitation.customerName() == null ? text.mailGreeting() : text.mailGreetingNamed(invitation.customerName());
+        String unsubscribe = links.reviewForm(invitation.token()) + "/unsubscribe";
+        if (mail.kind() != MailKind.NEGATIVE_ALERT && OptOut.exists(shop.id(), mail.recipient())) {
+            mail.skip("opted out");
+            return Optional.empty();
+        }
+        switch (mail.kind()) {
+            case INVITATION, REMINDER -> {
+                InvitationState state = invitation.state(now);
+                if (state != InvitationState.PENDING) {
+                    mail.skip(state == InvitationState.REVIEWED ? "already reviewed" : "invitation expired");
+                    return Optional.empty();
+                }
+                return Optional.of(renderer.invitation(mail.recipient(), lang, new MailRenderer.InvitationMail(greeting, shop.name(),
+                        invitation.orderRef(), links.reviewForm(invitation.token()), formats.date(invitation.expiresAt(), lang),
+                        unsubscribe, mail.kind() == MailKind.REMINDER), shop.contactEmail()));
+            }
+            case RESPONSE_NOTICE -> {
+                Review review = Review.find("invitation", invitation).firstResult();
+                if (review == null || review.responseText() == null || review.status() == ReviewStatus.REMOVED) {
+                    mail.skip("no response to tell about");
+                    return Optional.empty();
+                }
+                return Optional.of(renderer.response(mail.recipient(), lang, new MailRenderer.ResponseMail(greeting, shop.name(),
+                        formats.date(review.createdAt(), lang), review.text(), review.responseText(),
+                        links.reviewForm(invitation.token()), unsubscribe), shop.contactEmail()));
+            }
+            case NEGATIVE_ALERT -> {
+                Review review = Review.find("invitation", invitation).firstResult();
+                if (review == null) {
+                    mail.skip("no review");
+                    return Optional.empty();
+                }
+                return Optional.of(renderer.negative(mail.recipient(), lang, new MailRenderer.NegativeMail(shop.name(), review.score(),
+                        invitation.orderRef(), review.title(), review.text(), review.status() == ReviewStatus.PENDING,
+                        links.shopPage(shop.slug()))));
+            }
+            default -> throw new IllegalStateException("Unknown mail kind " + mail.kind());
+        }
+    }
+
+    /** The invitation mail and reminder of each invitation, for the shop's listing. */
+    @Transactional
+    public Map<Long, Map<MailKind, MailStatus>> statusOf(List<Long> invitationIds) {
+        return OutgoingMail.ofInvitations(invitationIds).stream()
+                .filter(mail -> mail.kind() == MailKind.INVITATION || mail.kind() == MailKind.REMINDER)
+                .collect(Collectors.groupingBy(OutgoingMail::invitationId,
+                        Collectors.toMap(OutgoingMail::kind, MailStatus::of)));
+    }
+
+    /** The customer of this invitation wants no more mail from its shop. Idempotent. */
+    @Transactional
+    public Optional<Unsubscribed> unsubscribe(String token) {
+        return Invitation.findByToken(token).map(invitation -> {
+            Shop shop = invitation.shop();
+            OptOut.record(shop.id(), invitation.email(), clock.instant());
+            OutgoingMail.skipFor(shop.id(), OptOut.normalize(invitation.email()));
+            return new Unsubscribed(shop.name(), invitation.email(), invitation.locale());
+        });
+    }
+
+    /** Who asked, for the confirmation page. */
+    @Transactional
+    public Optional<Unsubscribed> subscriber(String token) {
+        return Invitation.findByToken(token)
+                .map(invitation -> new Unsubscribed(invitation.shop().name(), invitation.email(), invitation.locale()));
+    }
+
+    /** The shop and address of an unsubscribe link. */
+    public record Unsubscribed(String shopName, String email, String locale) {
+
+        /** j***@example.nl: enough for the customer to recognise, not enough for whoever sees the screen. */
+        public String maskedEmail() {
+            int at = email.indexOf('@');
+            return at <= 0 ? "***" : email.charAt(0) + "***" + email.substring(at);
+        }
+    }
+}

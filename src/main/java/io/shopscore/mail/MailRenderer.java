@@ -1,0 +1,103 @@
+package io.shopscore.mail;
+
+import java.util.Locale;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.mailer.Mail;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
+import io.shopscore.config.ShopscoreConfig;
+import io.shopscore.i18n.Messages;
+
+/**
+ * Turns an outbox entry into a mail: HTML and plain text from Qute templates, in the recipient's
+ * language. Everything a customer or shop wrote is escaped in the HTML part (Qute escapes every
+ * expression of an .html template); the text part is plain text and cannot be markup.
+ */
+@ApplicationScoped
+public class MailRenderer {
+
+    /** An invitation or its reminder. */
+    public record InvitationMail(String greeting, String shop, String orderRef, String link, String validUntil,
+            String unsubscribeLink, boolean reminder) {
+    }
+
+    /** The shop's response, sent to the customer. */
+    public record ResponseMail(String greeting, String shop, String writtenOn, String reviewText, String responseText,
+            String link, String unsubscribeLink) {
+    }
+
+    /** A negative review, sent to the shop. */
+    public record NegativeMail(String shop, int grade, String orderRef, String title, String text, boolean held, String link) {
+    }
+
+    @CheckedTemplate(basePath = "mail")
+    static class Templates {
+        static native TemplateInstance invitation(String lang, InvitationMail mail);
+
+        static native TemplateInstance invitationText(String lang, InvitationMail mail);
+
+        static native TemplateInstance response(String lang, ResponseMail mail);
+
+        static native TemplateInstance responseText(String lang, ResponseMail mail);
+
+        static native TemplateInstance negative(String lang, NegativeMail mail);
+
+        static native TemplateInstance negativeText(String lang, NegativeMail mail);
+    }
+
+    private final String fromAddress;
+
+    public MailRenderer(ShopscoreConfig config) {
+        this.fromAddress = config.mail().from();
+    }
+
+    static Messages messages(String lang) {
+        return MessageBundles.get(Messages.class, Localized.Literal.of(lang));
+    }
+
+    Mail invitation(String to, String lang, InvitationMail content, String replyTo) {
+        Messages text = messages(lang);
+        String subject = content.reminder() ? text.mailReminderSubject(content.shop()) : text.mailInvitationSubject(content.shop());
+        return compose(to, subject, content.shop(), replyTo,
+                Templates.invitation(lang, content), Templates.invitationText(lang, content), lang)
+                .addHeader("List-Unsubscribe", "<" + content.unsubscribeLink() + ">")
+                .addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+    }
+
+    Mail response(String to, String lang, ResponseMail content, String replyTo) {
+        return compose(to, messages(lang).mailResponseSubject(content.shop()), content.shop(), replyTo,
+                Templates.response(lang, content), Templates.responseText(lang, content), lang)
+                .addHeader("List-Unsubscribe", "<" + content.unsubscribeLink() + ">")
+                .addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+    }
+
+    Mail negative(String to, String lang, NegativeMail content) {
+        return compose(to, messages(lang).mailNegativeSubject(content.grade(), content.shop()), "Shopscore", null,
+                Templates.negative(lang, content), Templates.negativeText(lang, content), lang);
+    }
+
+    private Mail compose(String to, String subject, String senderName, String replyTo, TemplateInstance html,
+            TemplateInstance text, String lang) {
+        Locale locale = Locale.forLanguageTag(lang);
+        Mail mail = Mail.withHtml(to, headerSafe(subject), html.setLocale(locale).render())
+                .setText(text.setLocale(locale).render())
+                .setFrom(quotedName(senderName) + " <" + fromAddress + ">");
+        if (replyTo != null) {
+            mail.setReplyTo(replyTo);
+        }
+        return mail;
+    }
+
+    /** A display name fit for a From header: no line breaks (header injection), quotes escaped. */
+    static String quotedName(String name) {
+        return "\"" + headerSafe(name).replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    static String headerSafe(String value) {
+        return value.replaceAll("[\\r\\n\\t\\x00-\\x1F\\x7F]+", " ").strip();
+    }
+}

@@ -1,0 +1,56 @@
+package io.shopscore.mail;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.Locale;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** An address that asked one shop for no more mail. Addresses are kept in lower case. */
+@Entity
+@Table(name = "mail_opt_out")
+@IdClass(OptOut.Key.class)
+public class OptOut extends PanacheEntityBase {
+
+    @Id
+    private Long shopId;
+
+    @Id
+    @Column(length = 254)
+    private String email;
+
+    @Column(nullable = false)
+    private Instant createdAt;
+
+    protected OptOut() {
+    }
+
+    static String normalize(String email) {
+        return email.strip().toLowerCase(Locale.ROOT);
+    }
+
+    static boolean exists(long shopId, String email) {
+        return findById(new Key(shopId, normalize(email))) != null;
+    }
+
+    /** Records the opt-out once; asking again changes nothing. */
+    static void record(long shopId, String email, Instant now) {
+        if (!exists(shopId, email)) {
+            OptOut optOut = new OptOut();
+            optOut.shopId = shopId;
+            optOut.email = normalize(email);
+            optOut.createdAt = now;
+            optOut.persist();
+        }
+    }
+
+    /** The primary key: one row per shop and address. */
+    public record Key(Long shopId, String email) implements Serializable {
+    }
+}

@@ -1,0 +1,113 @@
+package io.shopscore.mail;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+
+import io.quarkus.panache.common.Parameters;
+import io.shopscore.persistence.OutboxEntry;
+import io.shopscore.persistence.OutboxState;
+
+/** One mail in the outbox: written when it becomes necessary, sent by whichever instance claims it. */
+@Entity
+@Table(name = "mail")
+public class OutgoingMail extends OutboxEntry {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "mail_seq")
+    @SequenceGenerator(name = "mail_seq", sequenceName = "mail_seq", allocationSize = 50)
+    private Long id;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 24)
+    private MailKind kind;
+
+    @Column(nullable = false)
+    private Long shopId;
+
+    @Column(nullable = false)
+    private Long invitationId;
+
+    @Column(nullable = false, length = 254)
+    private String recipient;
+
+    @Column(nullable = false, length = 8)
+    private String locale;
+
+    @Column(nullable = false)
+    private Instant dueAt;
+
+    private Instant sentAt;
+
+    protected OutgoingMail() {
+    }
+
+    static OutgoingMail schedule(MailKind kind, long shopId, long invitationId, String recipient, String locale, Instant dueAt, Instant now) {
+        OutgoingMail mail = new OutgoingMail();
+        mail.kind = kind;
+        mail.shopId = shopId;
+        mail.invitationId = invitationId;
+        mail.recipient = recipient;
+        mail.locale = locale;
+        mail.dueAt = dueAt;
+        mail.start(dueAt, now);
+        return mail;
+    }
+
+    static List<OutgoingMail> ofInvitations(List<Long> invitationIds) {
+        return invitationIds.isEmpty() ? List.of() : list("invitationId in ?1", invitationIds);
+    }
+
+    /** Skips every mail still waiting for this address from this shop: it opted out. */
+    static int skipFor(long shopId, String normalizedEmail) {
+        return update("state = :skipped, lastError = 'opted out' where shopId = :shop and lower(recipient) = :email and state = :pending",
+                Parameters.with("skipped", OutboxState.SKIPPED).and("shop", shopId).and("email", normalizedEmail)
+                        .and("pending", OutboxState.PENDING));
+    }
+
+    void sent(Instant now) {
+        done();
+        sentAt = now;
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public MailKind kind() {
+        return kind;
+    }
+
+    public Long shopId() {
+        return shopId;
+    }
+
+    public Long invitationId() {
+        return invitationId;
+    }
+
+    public String recipient() {
+        return recipient;
+    }
+
+    public String locale() {
+        return locale;
+    }
+
+    public Instant dueAt() {
+        return dueAt;
+    }
+
+    public Instant sentAt() {
+        return sentAt;
+    }
+}

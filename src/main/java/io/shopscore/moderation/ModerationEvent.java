@@ -1,0 +1,75 @@
+package io.shopscore.moderation;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.panache.common.Sort;
+
+/** One line of a review's audit trail: who did what, when and why. Only ever added, never changed. */
+@Entity
+@Table(name = "moderation_event")
+public class ModerationEvent extends PanacheEntityBase {
+
+    /** What happened to the review. */
+    public enum Action {
+        HELD, REPORTED, PUBLISHED, REMOVED
+    }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "moderation_event_seq")
+    @SequenceGenerator(name = "moderation_event_seq", sequenceName = "moderation_event_seq", allocationSize = 50)
+    private Long id;
+
+    @Column(nullable = false)
+    private Long reviewId;
+
+    /** "system", "operator" or "shop:<slug>". */
+    @Column(nullable = false, length = 80)
+    private String actor;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private Action action;
+
+    @Column(length = 1000)
+    private String reason;
+
+    @Column(nullable = false)
+    private Instant createdAt;
+
+    protected ModerationEvent() {
+    }
+
+    static void record(long reviewId, String actor, Action action, String reason, Instant now) {
+        ModerationEvent event = new ModerationEvent();
+        event.reviewId = reviewId;
+        event.actor = actor;
+        event.action = action;
+        event.reason = reason;
+        event.createdAt = now;
+        event.persist();
+    }
+
+    static List<ModerationEvent> of(long reviewId) {
+        return list("reviewId", Sort.ascending("createdAt", "id"), reviewId);
+    }
+
+    /** One line of the audit trail. */
+    public record View(String actor, String action, String reason, Instant at) {
+    }
+
+    View view() {
+        return new View(actor, action.name().toLowerCase(), reason, createdAt);
+    }
+}

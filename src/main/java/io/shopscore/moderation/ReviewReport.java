@@ -1,0 +1,84 @@
+package io.shopscore.moderation;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.panache.common.Sort;
+
+/** A shop's request to the operator to look at one of its reviews. Open until the operator decides. */
+@Entity
+@Table(name = "review_report")
+public class ReviewReport extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "review_report_seq")
+    @SequenceGenerator(name = "review_report_seq", sequenceName = "review_report_seq", allocationSize = 50)
+    private Long id;
+
+    @Column(nullable = false)
+    private Long reviewId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 32)
+    private ReportReason reason;
+
+    @Column(length = 1000)
+    private String comment;
+
+    @Column(nullable = false)
+    private Instant createdAt;
+
+    private Instant resolvedAt;
+
+    protected ReviewReport() {
+    }
+
+    static ReviewReport open(long reviewId, ReportReason reason, String comment, Instant now) {
+        ReviewReport report = new ReviewReport();
+        report.reviewId = reviewId;
+        report.reason = reason;
+        report.comment = comment;
+        report.createdAt = now;
+        return report;
+    }
+
+    static List<ReviewReport> openFor(long reviewId) {
+        return list("reviewId = ?1 and resolvedAt is null", Sort.ascending("createdAt"), reviewId);
+    }
+
+    static List<ReviewReport> openFor(List<Long> reviewIds) {
+        return reviewIds.isEmpty() ? List.of()
+                : list("reviewId in ?1 and resolvedAt is null", Sort.ascending("createdAt"), reviewIds);
+    }
+
+    void resolve(Instant now) {
+        resolvedAt = now;
+    }
+
+    Long id() {
+        return id;
+    }
+
+    Long reviewId() {
+        return reviewId;
+    }
+
+    /** A report as the shop and the operator see it. */
+    public record View(long id, ReportReason reason, String comment, Instant createdAt) {
+    }
+
+    View view() {
+        return new View(id, reason, comment, createdAt);
+    }
+}

@@ -1,0 +1,310 @@
+package io.shopscore.mail;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.MockMailbox;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.shopscore.testing.Api;
+import io.shopscore.testing.Api.TestShop;
+import io.shopscore.testing.FlakyMailTransport;
+import io.shopscore.testing.MovableClock;
+
+@QuarkusTest
+class MailTest {
+
+    @Inject
+    MockMailbox mailbox;
+
+    @Inject
+    MailOutbox outbox;
+
+    @Inject
+    MovableClock clock;
+
+    @Inject
+    FlakyMailTransport transport;
+
+    @BeforeEach
+    void emptyOutbox() {
+        // earlier tests leave mails due; send them now so each test sees only its own
+        outbox.sendDue();
+        mailbox.clear();
+    }
+
+    @AfterEach
+    void reset() {
+        clock.reset();
+        transport.failNext(0);
+    }
+
+    private static String email() {
+        return "customer-" + System.nanoTime() + "@example.com";
+    }
+
+    private static JsonPath invite(TestShop shop, Map<String, Object> body) {
+        return shop.asShop().body(body).post("/api/v1/shops/{slug}/invitations", shop.slug())
+                .then().statusCode(201).extract().jsonPath();
+    }
+
+    private static JsonPath listed(TestShop shop, String orderRef) {
+        return shop.asShop().get("/api/v1/shops/{slug}/invitations?size=100", shop.slug()).then().statusCode(200).extract().jsonPath()
+                .setRootPath("items.find { it.orderRef == '" + orderRef + "' }");
+    }
+
+    private List<Mail> to(String address) {
+        return mailbox.getMailsSentTo(address);
+    }
+
+    @Test
+    void invitationIsMailedOnceInItsLanguageWithThePersonalLink() {
+        TestShop shop = Api.newShop(Api.freshSlug("mailnl"), "nl");
+        String address = email();
+        JsonPath invitation = invite(shop, Map.of("orderRef", "M-1", "email", address, "name", "Jan de Vries"));
+        assertEquals("pending", listed(shop, "M-1").getString("mail.state"));
+
+        assertTrue(outbox.sendDue() >= 1);
+        List<Mail> mails = to(address);
+        assertEquals(1, mails.size());
+        Mail mail = mails.get(0);
+        assertEquals("Shop " + shop.slug() + ": hoe was je bestelling?", mail.getSubject());
+        assertTrue(mail.getFrom().startsWith("\"Shop " + shop.slug() + "\" <"), mail.getFrom());
+        String link = invitation.getString("reviewUrl");
+        assertTrue(mail.getHtml().contains("Hallo Jan de Vries,"));
+        assertTrue(mail.getHtml().contains("href=\"" + link + "\""), "the personal link is in the HTML part");
+        assertTrue(mail.getHtml().contains(link + "/unsubscribe"), "and the opt-out link");
+        assertTrue(mail.getText().contains(link), "the plain-text part has the link too");
+        assertTrue(mail.getText().contains("Bedankt voor je bestelling M-1"));
+        assertEquals(List.of("<" + link + "/unsubscribe>"), mail.getHeaders().get("List-Unsubscribe"));
+        assertEquals(List.of("List-Unsubscribe=One-Click"), mail.getHeaders().get("List-Unsubscribe-Post"));
+
+        JsonPath listed = listed(shop, "M-1");
+        assertEquals("sent", listed.getString("mail.state"));
+        assertEquals(1, listed.getInt("mail.attempts"));
+
+        outbox.sendDue();
+        assertEquals(1, to(address).size(), "never a second invitation mail");
+        shop.asShop().body(Map.of("orderRef", "M-1", "email", address)).post("/api/v1/shops/{slug}/invitations", shop.slug())
+                .then().statusCode(200);
+        outbox.sendDue();
+        assertEquals(1, to(address).size(), "a retried invitation request mails nothing new");
+    }
+
+    @Test
+    void englishInvitationAndItsReminderAfterSevenDays() {
+        TestShop shop = Api.newShop(Api.freshSlug("mailen"), "en");
+        String address = email();
+        invite(shop, Map.of("orderRef", "R-1", "email", address));
+        outbox.sendDue();
+        assertEquals("Shop " + shop.slug() + ": how was your order?", to(address).get(0).getSubject());
+        assertTrue(to(address).get(0).getHtml().contains("Hello,"));
+
+        clock.advance(Duration.ofDays(7).minusMinutes(1));
+        outbox.sendDue();
+        assertEquals(1, to(address).size(), "no reminder before its day");
+        clock.advance(Duration.ofMinutes(2));
+        outbox.sendDue();
+        assertEquals(2, to(address).size());
+        assertEquals("Reminder: how was your order at Shop " + shop.slug() + "?", to(address).get(1).getSubject());
+        assertEquals("sent", listed(shop, "R-1").getString("reminder.state"));
+        clock.advance(Duration.ofDays(7));
+        outbox.sendDue();
+        assertEquals(2, to(address).size(), "one reminder only");
+    }
+
+    @Test
+    void noReminderAfterAReview() {
+        TestShop shop = Api.newShop();
+        String address = email();
+        String token = invite(shop, Map.of("orderRef", "N-1", "email", address)).getString("token");
+        outbox.sendDue();
+        given().contentType("application/json").body(Map.of("score", 9, "text", "Top"))
+                .post("/api/v1/invitations/{token}/review", token).then().statusCode(201);
+        clock.advance(Duration.ofDays(8));
+        outbox.sendDue();
+        assertEquals(1, to(address).size());
+        JsonPath listed = listed(shop, "N-1");
+        assertEquals("skipped", listed.getString("reminder.state"));
+        assertEquals("already reviewed", listed.getString("reminder.note"));
+    }
+
+    @Test
+    void shopAndInvitationChooseTheDelay() {
+        TestShop shop = Api.newShop();
+        shop.asShop().body(Map.of("invitationDelayDays", 3, "reminderAfterDays", 0))
+                .put("/api/v1/shops/{slug}/settings", shop.slug())
+                .then().statusCode(200).body("invitationDelayDays", equalTo(3)).body("reminderAfterDays", equalTo(0));
+        String delayed = email();
+        String immediate = email();
+        invite(shop, Map.of("orderRef", "D-1", "email", delayed));
+        invite(shop, Map.of("orderRef", "D-2", "email", immediate, "delayDays", 0));
+        outbox.sendDue();
+        assertEquals(0, to(delayed).size(), "the shop waits three days, for the parcel to arrive");
+        assertEquals(1, to(immediate).size(), "this invitation chose no delay");
+        assertEquals("pending", listed(shop, "D-1").getString("mail.state"));
+        assertEquals(null, (Object) listed(shop, "D-1").get("reminder"), "this shop wants no reminders");
+
+        clock.advance(Duration.ofDays(3));
+        outbox.sendDue();
+        assertEquals(1, to(delayed).size());
+        shop.asShop().body(Map.of("invitationDelayDays", 61)).put("/api/v1/shops/{slug}/settings", shop.slug())
+                .then().statusCode(400).body("violations[0].field", equalTo("invitationDelayDays"));
+    }
+
+    @Test
+    void optedOutAddressGetsNothingMoreFromThatShop() {
+        TestShop shop = Api.newShop(Api.freshSlug("optout"), "en");
+        TestShop other = Api.newShop();
+        String address = email();
+        String token = invite(shop, Map.of("orderRef", "O-1", "email", address)).getString("token");
+        outbox.sendDue();
+        assertEquals(1, to(address).size());
+
+        given().get("/review/{token}/unsubscribe", token).then().statusCode(200)
+                .body(containsString("No more review mails from Shop " + shop.slug() + "?"))
+                .body(containsString(address.charAt(0) + "***@example.com"));
+        outbox.sendDue();
+        given().contentType("application/x-www-form-urlencoded").formParam("List-Unsubscribe", "One-Click")
+                .post("/review/{token}/unsubscribe", token).then().statusCode(200)
+                .body(containsString("sends no more review mails"));
+
+        assertEquals("skipped", listed(shop, "O-1").getString("reminder.state"), "the pending reminder is dropped");
+        invite(shop, Map.of("orderRef", "O-2", "email", address.toUpperCase()));
+        invite(other, Map.of("orderRef", "O-3", "email", address));
+        clock.advance(Duration.ofDays(8));
+        outbox.sendDue();
+        List<Mail> mails = new ArrayList<>(to(address));
+        mails.addAll(to(address.toUpperCase()));
+        assertEquals(1, mails.stream().filter(mail -> mail.getSubject().contains("Shop " + shop.slug())).count(),
+                "nothing from this shop after the opt-out, whatever the address's case");
+        assertEquals(2, mails.stream().filter(mail -> mail.getSubject().contains("Shop " + other.slug())).count(),
+                "the other shop still invites and reminds");
+        assertEquals("opted out", listed(shop, "O-2").getString("mail.note"));
+        given().get("/review/{token}/unsubscribe", "A".repeat(43)).then().statusCode(404);
+    }
+
+    @Test
+    void failedSendIsRetriedWithBackoff() {
+        TestShop shop = Api.newShop();
+        String address = email();
+        invite(shop, Map.of("orderRef", "F-1", "email", address, "delayDays", 0));
+        transport.failNext(1);
+        outbox.sendDue();
+        assertEquals(0, to(address).size());
+        JsonPath listed = listed(shop, "F-1");
+        assertEquals("pending", listed.getString("mail.state"));
+        assertEquals(1, listed.getInt("mail.attempts"));
+        assertTrue(listed.getString("mail.note").contains("SMTP server unavailable"));
+
+        outbox.sendDue();
+        assertEquals(0, to(address).size(), "not before the backoff");
+        clock.advance(Duration.ofMinutes(1));
+        outbox.sendDue();
+        assertEquals(1, to(address).size());
+        assertEquals("sent", listed(shop, "F-1").getString("mail.state"));
+        assertEquals(2, listed(shop, "F-1").getInt("mail.attempts"));
+    }
+
+    @Test
+    void twoSchedulerRunsAtOnceSendEachMailOnce() throws Exception {
+        TestShop shop = Api.newShop();
+        List<String> addresses = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            String address = email();
+            addresses.add(address);
+            invite(shop, Map.of("orderRef", "C-" + i, "email", address));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Callable<Integer>> runs = List.of(outbox::sendDue, outbox::sendDue, outbox::sendDue, outbox::sendDue);
+            int sent = 0;
+            for (Future<Integer> run : pool.invokeAll(runs)) {
+                sent += run.get();
+            }
+            assertEquals(40, sent, "together the runs sent every mail");
+        } finally {
+            pool.shutdownNow();
+        }
+        for (String address : addresses) {
+            assertEquals(1, to(address).size(), address);
+        }
+    }
+
+    @Test
+    void shopResponseTellsTheReviewerWithALinkBack() {
+        TestShop shop = Api.newShop(Api.freshSlug("respond"), "en");
+        String address = email();
+        JsonPath invitation = invite(shop, Map.of("orderRef", "S-1", "email", address, "name", "Ann"));
+        outbox.sendDue();
+        long id = given().contentType("application/json")
+                .body(Map.of("score", 4, "text", "Broken <b>mug</b> & no answer"))
+                .post("/api/v1/invitations/{token}/review", invitation.getString("token"))
+                .then().statusCode(201).extract().<Number>path("id").longValue();
+        shop.asShop().body(Map.of("text", "So sorry <script>alert(1)</script>, a new mug is on its way."))
+                .put("/api/v1/shops/{slug}/reviews/{id}/response", shop.slug(), id).then().statusCode(200);
+        shop.asShop().body(Map.of("text", "Changed response")).put("/api/v1/shops/{slug}/reviews/{id}/response", shop.slug(), id);
+        outbox.sendDue();
+        List<Mail> mails = to(address);
+        assertEquals(2, mails.size(), "the invitation, then one notice however often the response changes");
+        Mail notice = mails.get(1);
+        assertEquals("Shop " + shop.slug() + " responded to your review", notice.getSubject());
+        assertTrue(notice.getHtml().contains("href=\"" + invitation.getString("reviewUrl") + "\""));
+        assertTrue(notice.getHtml().contains("Broken &lt;b&gt;mug&lt;/b&gt; &amp; no answer"), "customer text is escaped");
+        assertFalse(notice.getHtml().contains("<script>"), "shop text is escaped");
+        assertTrue(notice.getText().contains("Changed response"), "the response as it stands when the mail goes out");
+    }
+
+    @Test
+    void negativeReviewAlertsTheShopAtOnce() {
+        TestShop shop = Api.newShop();
+        String contact = email();
+        shop.asShop().body(Map.of("contactEmail", contact, "invitationDelayDays", 0))
+                .put("/api/v1/shops/{slug}/settings", shop.slug()).then().statusCode(200);
+        shop.review(8, true);
+        String token = shop.invite();
+        given().contentType("application/json").body(Map.of("score", 3, "text", "Never arrived <img src=x onerror=alert(1)>"))
+                .post("/api/v1/invitations/{token}/review", token).then().statusCode(201);
+        outbox.sendDue();
+        List<Mail> alerts = to(contact);
+        assertEquals(1, alerts.size(), "only the negative review");
+        Mail alert = alerts.get(0);
+        assertEquals("Een review met een 3 voor Shop " + shop.slug(), alert.getSubject());
+        assertTrue(alert.getHtml().contains("Never arrived &lt;img src=x onerror=alert(1)&gt;"));
+        assertFalse(alert.getHtml().contains("<img"));
+        assertTrue(alert.getText().contains("/shops/" + shop.slug()));
+    }
+
+    @Test
+    void settingsAreTheShopsOwn() {
+        TestShop shop = Api.newShop();
+        TestShop other = Api.newShop();
+        shop.asShop().get("/api/v1/shops/{slug}/settings", shop.slug()).then().statusCode(200)
+                .body("contactEmail", nullValue()).body("invitationDelayDays", equalTo(0));
+        other.asShop().get("/api/v1/shops/{slug}/settings", shop.slug()).then().statusCode(403);
+        shop.asShop().body(Map.of("contactEmail", "not-an-address", "invitationDelayDays", 1))
+                .put("/api/v1/shops/{slug}/settings", shop.slug()).then().statusCode(400)
+                .body("violations[0].field", equalTo("contactEmail"));
+    }
+}
