@@ -1,0 +1,79 @@
+package io.shopscore.insight;
+
+import java.util.List;
+
+/** The insights page, with the geometry of its two charts worked out, so the template only draws. */
+public record InsightPage(
+        String lang,
+        String shopName,
+        String token,
+        int months,
+        List<Integer> periods,
+        long reviews,
+        long negative,
+        long churn,
+        String respondedShare,
+        String medianHours,
+        List<Bar> topics,
+        int topicsHeight,
+        List<Column> trend,
+        List<ChurnTopic> churnTopics,
+        List<String> topicNames,
+        List<Row> table) {
+
+    /** Width of the chart area for bars and columns, in SVG user units. */
+    public static final int CHART_WIDTH = 360;
+    public static final int TREND_HEIGHT = 160;
+
+    /** One horizontal bar: a topic's share of the negative reviews. */
+    public record Bar(String label, String share, long count, int y, int width) {
+
+        public int textY() {
+            return y + 16;
+        }
+
+        public int barY() {
+            return y + 4;
+        }
+
+        public int valueX() {
+            return width + 196;
+        }
+    }
+
+    /** One month's column: negative reviews, and the part of them with churn intent. */
+    public record Column(String label, long negative, long churn, int x, int width, int negativeHeight, int churnHeight) {
+
+        public int negativeY() {
+            return TREND_HEIGHT - negativeHeight;
+        }
+
+        public int churnY() {
+            return TREND_HEIGHT - churnHeight;
+        }
+
+        public int middle() {
+            return x + width / 2;
+        }
+    }
+
+    /** A topic named by customers who will not buy again. */
+    public record ChurnTopic(String label, long count, String share) {
+    }
+
+    /** A month of the data table. */
+    public record Row(String month, long reviews, long negative, long churn, List<Long> perTopic) {
+    }
+
+    public boolean hasChurn() {
+        return churn > 0;
+    }
+
+    public String csvUrl() {
+        return "/insights/" + token + "/export.csv?months=" + months;
+    }
+
+    public String periodUrl(int period) {
+        return "/insights/" + token + "?months=" + period + "&lang=" + lang;
+    }
+}
