@@ -1,0 +1,63 @@
+package io.shopscore.ops;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.shopscore.testing.Api;
+import io.shopscore.testing.Api.TestShop;
+
+@QuarkusTest
+class ObservabilityTest {
+
+    private static double metric(String text, String name, String labels) {
+        String labelPart = labels.isEmpty() ? "(\\{\\})?" : "\\{" + labels + "\\}";
+        Matcher matcher = Pattern.compile("(?m)^" + Pattern.quote(name) + labelPart + " (?<value>[0-9.E+-]+)$").matcher(text);
+        return matcher.find() ? Double.parseDouble(matcher.group("value")) : 0.0;
+    }
+
+    private static String metrics() {
+        return given().get("/q/metrics").then().statusCode(200).extract().asString();
+    }
+
+    @Test
+    void countersFollowWhatTheServiceDid() {
+        String before = metrics();
+        TestShop shop = Api.newShop();
+        String token = shop.invite();
+        shop.asShop().body(Map.of("orderRef", "ORD-SAME", "email", "x@example.com")).post("/api/v1/shops/{slug}/invitations", shop.slug());
+        shop.asShop().body(Map.of("orderRef", "ORD-SAME", "email", "x@example.com")).post("/api/v1/shops/{slug}/invitations", shop.slug());
+        given().contentType("application/json").body(Map.of("score", 8, "text", "Good")).post("/api/v1/invitations/{t}/review", token);
+        given().contentType("application/json").body(Map.of("score", 9, "text", "Better")).put("/api/v1/invitations/{t}/review", token);
+        given().contentType("application/json").body(Map.of("score", 99, "text", "Bad")).post("/api/v1/invitations/{t}/review", shop.invite());
+        String after = metrics();
+
+        assertEquals(3.0, metric(after, "shopscore_invitations_created_total", "") - metric(before, "shopscore_invitations_created_total", ""),
+                "two new orders plus one, the retry is not counted");
+        assertEquals(1.0, metric(after, "shopscore_reviews_total", "change=\"written\"") - metric(before, "shopscore_reviews_total", "change=\"written\""));
+        assertEquals(1.0, metric(after, "shopscore_reviews_total", "change=\"updated\"") - metric(before, "shopscore_reviews_total", "change=\"updated\""));
+        String validation = "status=\"400\",type=\"validation\"";
+        assertEquals(1.0, metric(after, "shopscore_problems_total", validation) - metric(before, "shopscore_problems_total", validation));
+        assertTrue(after.contains("http_server_requests_seconds_count{"), "request timings are recorded");
+        assertTrue(after.contains("uri=\"/api/v1/shops/{slug}/score\"") || after.contains("uri=\"/api/v1/invitations/{token}/review\""),
+                "timings are grouped by route, not by slug or token");
+    }
+
+    @Test
+    void livenessAndReadinessIncludeTheDatabase() {
+        given().get("/q/health/live").then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItem("database"));
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.name", hasItem("Database connections health check"));
+    }
+}
