@@ -248,26 +248,6 @@ class ReviewClassifierTest {
         }
 
         @Test
-        void aLongReviewIsClassifiedWellUnderAMillisecond() {
-            String review = longReview();
-            assertTrue(review.length() >= 5_000);
-            for (int i = 0; i < 2_000; i++) {
-                CLASSIFIER.classify(null, review, 2); // warm up the JIT
-            }
-            // the best of several rounds: the machine is shared, and other work only ever adds time
-            double millisPerReview = Double.MAX_VALUE;
-            int runs = 200;
-            for (int round = 0; round < 7; round++) {
-                long start = System.nanoTime();
-                for (int i = 0; i < runs; i++) {
-                    CLASSIFIER.classify("Titel", review, 2);
-                }
-                millisPerReview = Math.min(millisPerReview, (System.nanoTime() - start) / 1e6 / runs);
-            }
-            assertTrue(millisPerReview < 1.0, "took " + millisPerReview + " ms per 5,000-character review");
-        }
-
-        @Test
         void resultsAreDeterministicAndThreadSafe() throws Exception {
             List<String> reviews = List.of(longReview(), "Pakket nooit ontvangen, nooit meer!", "The app keeps crashing.",
                     "Klantendienst onbereikbaar en terugbetaling geweigerd.");

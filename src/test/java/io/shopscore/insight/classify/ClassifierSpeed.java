@@ -1,0 +1,81 @@
+package io.shopscore.insight.classify;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Measures how long the classifier takes, for {@code src/bench/classifier-speed.sh}: a benchmark,
+ * not a test, because a timing on a shared machine says little when it fails.
+ *
+ * <p>Two figures: the time for one 5,000-character review (the longest a customer may write), and
+ * the throughput over the evaluation reviews, which are of ordinary length. Each is the best of
+ * several rounds after a warm-up, since other work on the machine only ever adds time.
+ */
+public final class ClassifierSpeed {
+
+    private static final int ROUNDS = 7;
+
+    public static void main(String[] args) throws IOException {
+        ReviewClassifier classifier = new ReviewClassifier();
+        List<String> reviews = evaluationTexts();
+        String longReview = longReview(reviews);
+
+        double longMillis = bestMillisPerCall(() -> classifier.classify("Titel", longReview, 2), 300);
+        double ordinaryMillis = bestMillisPerCall(() -> {
+            for (String review : reviews) {
+                classifier.classify(null, review, 3);
+            }
+        }, 20) / reviews.size();
+
+        System.out.printf("classifier %s%n", ReviewClassifier.VERSION);
+        System.out.printf("5,000-character review: %.3f ms (target < 1 ms)%n", longMillis);
+        System.out.printf("ordinary reviews (%d, mean %d characters): %.4f ms each, %,.0f per second on one thread%n",
+                reviews.size(), reviews.stream().mapToInt(String::length).sum() / reviews.size(),
+                ordinaryMillis, 1000 / ordinaryMillis);
+    }
+
+    private static double bestMillisPerCall(Runnable call, int callsPerRound) {
+        for (int i = 0; i < callsPerRound * 10; i++) {
+            call.run(); // warm up the JIT
+        }
+        double best = Double.MAX_VALUE;
+        for (int round = 0; round < ROUNDS; round++) {
+            long start = System.nanoTime();
+            for (int i = 0; i < callsPerRound; i++) {
+                call.run();
+            }
+            best = Math.min(best, (System.nanoTime() - start) / 1e6 / callsPerRound);
+        }
+        return best;
+    }
+
+    /** The texts of the development split: real-looking reviews of ordinary length. */
+    private static List<String> evaluationTexts() throws IOException {
+        try (InputStream in = ClassifierSpeed.class.getResourceAsStream("/insights/evaluation-dev.tsv")) {
+            if (in == null) {
+                throw new IOException("insights/evaluation-dev.tsv is not on the class path");
+            }
+            List<String> texts = new ArrayList<>();
+            String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n");
+            for (int i = 1; i < lines.length; i++) {
+                String[] fields = lines[i].split("\t");
+                if (fields.length == 5) {
+                    texts.add(fields[4]);
+                }
+            }
+            return texts;
+        }
+    }
+
+    /** Complaints, praise and negations one after another, up to the 5,000 characters a review may have. */
+    private static String longReview(List<String> reviews) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; text.length() < 5_000; i = (i + 1) % reviews.size()) {
+            text.append(reviews.get(i)).append(' ');
+        }
+        return text.substring(0, 5_000);
+    }
+}
