@@ -165,18 +165,23 @@ large() {
   admin -d '{"slug":"bench-large","name":"Large shop","websiteUrl":"https://large.example"}' "$APP_URL/api/v1/shops" >/dev/null
   admin -d '{"slug":"bench-small","name":"Small shop","websiteUrl":"https://small.example"}' "$APP_URL/api/v1/shops" >/dev/null
   log "$kind: seeding $LARGE reviews for bench-large and 1000 for bench-small"
+  # seeded reviews are tagged by the current classifier, so the service does not retag them at start-up
+  local version
+  version=$(sed -nE 's/.*String VERSION = "([^"]+)".*/\1/p' "$ROOT/src/main/java/io/shopscore/insight/classify/ReviewClassifier.java")
   if [ "$kind" = h2 ]; then
     stop_app
     for spec in "bench-large $LARGE 1" "bench-small 1000 2"; do
       read -r slug count block <<<"$spec"
-      sed -e "s/@SLUG@/$slug/g" -e "s/@COUNT@/$count/g" -e "s/@BLOCK@/$block/g" "$BENCH/seed-large-shop.h2.sql" >"$dir/seed-$slug.sql"
+      sed -e "s/@SLUG@/$slug/g" -e "s/@COUNT@/$count/g" -e "s/@BLOCK@/$block/g" -e "s/@CLASSIFIER_VERSION@/$version/g" \
+        "$BENCH/seed-large-shop.h2.sql" >"$dir/seed-$slug.sql"
       java -cp "$(ls "$WORK"/h2-app/lib/main/com.h2database.h2-*.jar)" org.h2.tools.RunScript \
         -url "jdbc:h2:file:$dir/data/shopscore" -user shopscore -script "$dir/seed-$slug.sql"
     done
   else
     for spec in "bench-large $LARGE 1" "bench-small 1000 2"; do
       read -r slug count block <<<"$spec"
-      sed -e "s/@SLUG@/$slug/g" -e "s/@COUNT@/$count/g" -e "s/@BLOCK@/$block/g" "$BENCH/seed-large-shop.pg.sql" |
+      sed -e "s/@SLUG@/$slug/g" -e "s/@COUNT@/$count/g" -e "s/@BLOCK@/$block/g" -e "s/@CLASSIFIER_VERSION@/$version/g" \
+        "$BENCH/seed-large-shop.pg.sql" |
         psql -q -v ON_ERROR_STOP=1 -d "$BENCH_DB" >/dev/null
     done
     stop_app

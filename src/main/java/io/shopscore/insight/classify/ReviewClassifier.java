@@ -44,7 +44,7 @@ public class ReviewClassifier {
      * The version of the rules. Bump it with every change to the lexicons or the decision logic,
      * so that stored tags made by an older version can be found and recomputed.
      */
-    public static final String VERSION = "2";
+    public static final String VERSION = "3";
 
     /** A negation word negates a phrase that starts at most this many words after it. */
     static final int NEGATION_REACH = 4;
@@ -72,20 +72,45 @@ public class ReviewClassifier {
 
     private static final Logger LOG = Logger.getLogger(ReviewClassifier.class);
 
-    /** Loaded on first use and shared: the CDI client proxy also runs the no-argument constructor. */
-    private static final class DefaultLexicon {
-        static final Lexicon INSTANCE = Lexicon.load();
+    /**
+     * The statistical layer ({@link TopicModel}) tags a topic when it is at least this sure, in
+     * reviews graded {@value #COMPLAINT_MAX_GRADE} or lower.
+     */
+    static final double MODEL_TOPIC_THRESHOLD = 0.5;
+
+    /** The same for churn, in reviews graded {@value #CHURN_MAX_GRADE} or lower. */
+    static final double MODEL_CHURN_THRESHOLD = 0.5;
+
+    /** Loaded and trained on first use and shared: the CDI client proxy also runs the no-argument constructor. */
+    private static final class Defaults {
+        static final Lexicon LEXICON = Lexicon.load();
+        static final TopicModel MODEL = train(LEXICON);
+
+        private static TopicModel train(Lexicon lexicon) {
+            long start = System.nanoTime();
+            ReviewClassifier rulesOnly = new ReviewClassifier(lexicon, null);
+            TopicModel model = TopicModel.trainOnShippedExamples(rulesOnly::tokens, lexicon::isNegationWord);
+            LOG.debugf("Review classifier %s: model trained in %d ms", VERSION, (System.nanoTime() - start) / 1_000_000);
+            return model;
+        }
     }
 
     private final Lexicon lexicon;
+    /** Null for a classifier of lexicon lines alone, as the lexicon tests use. */
+    private final TopicModel model;
 
-    /** A classifier with the lexicons shipped in {@code src/main/resources/insights/}. */
+    /** A classifier with the lexicons and training examples shipped in {@code src/main/resources/insights/}. */
     public ReviewClassifier() {
-        this(DefaultLexicon.INSTANCE);
+        this(Defaults.LEXICON, Defaults.MODEL);
     }
 
     ReviewClassifier(Lexicon lexicon) {
+        this(lexicon, null);
+    }
+
+    private ReviewClassifier(Lexicon lexicon, TopicModel model) {
         this.lexicon = lexicon;
+        this.model = model;
     }
 
     /**
@@ -116,12 +141,17 @@ public class ReviewClassifier {
         return evidence;
     }
 
+    /** The words of a text in the lexicon's spelling, cut into sentences and clauses. */
+    private Tokens tokens(String text) {
+        Tokens tokens = canonicalSpelling(Tokenizer.tokenize(text));
+        return tokens.size() == 0 ? tokens : cutClausesAtScopeBreakers(tokens);
+    }
+
     private Classification decide(String title, String text, int grade, List<Evidence> evidence) {
-        Tokens tokens = canonicalSpelling(Tokenizer.tokenize(join(title, text)));
+        Tokens tokens = tokens(join(title, text));
         if (tokens.size() == 0) {
             return Classification.NOTHING;
         }
-        tokens = cutClausesAtScopeBreakers(tokens);
         List<PhraseIndex.Found> found = lexicon.index().findAll(tokens);
         Context context = new Context(tokens, found, grade);
 
@@ -143,6 +173,9 @@ public class ReviewClassifier {
         }
         if (context.gradeKnown && grade <= WEAK_EVIDENCE_MAX_GRADE) {
             addWeakEvidence(context, topics, evidence);
+        }
+        if (model != null && context.gradeKnown) {
+            churn |= addModelEvidence(context, topics, evidence);
         }
         if (context.gradeKnown && grade > COMPLAINT_MAX_GRADE && !topics.isEmpty()) {
             if (evidence != null) {
@@ -306,6 +339,38 @@ public class ReviewClassifier {
                         "weak evidence: topic word and discontent in one sentence, grade " + context.grade,
                         sentenceText(tokens, tokens.sentence(match.start())), rule.toString()));
             }
+        }
+    }
+
+    /**
+     * The statistical layer: a label the model is sure of counts, within the same grade limits as
+     * the lexicon lines. Returns whether it found churn intent.
+     */
+    private boolean addModelEvidence(Context context, Set<Topic> topics, List<Evidence> evidence) {
+        double[] probability = model.probabilities(context.tokens);
+        if (context.grade <= COMPLAINT_MAX_GRADE) {
+            for (Topic topic : Topic.values()) {
+                if (!topics.contains(topic) && probability[topic.ordinal()] >= MODEL_TOPIC_THRESHOLD) {
+                    topics.add(topic);
+                    explainModel(topic.code(), probability[topic.ordinal()], topic.ordinal(), context, evidence);
+                }
+            }
+        }
+        // the model reads words, not conditions: a threat ("als dit nog eens gebeurt") or an exception
+        // ("nooit meer iets van gehoord") anywhere in the review leaves churn to the lexicon lines
+        boolean churn = context.grade <= CHURN_MAX_GRADE && probability[TopicModel.CHURN] >= MODEL_CHURN_THRESHOLD
+                && context.conditionalSegments.isEmpty() && context.found.stream()
+                        .noneMatch(found -> found.entry().rule().kind() == Rule.Kind.NOT_CHURN);
+        if (churn) {
+            explainModel("churn", probability[TopicModel.CHURN], TopicModel.CHURN, context, evidence);
+        }
+        return churn;
+    }
+
+    private void explainModel(String label, double probability, int labelIndex, Context context, List<Evidence> evidence) {
+        if (evidence != null) {
+            evidence.add(new Evidence(label, true, String.format(java.util.Locale.ROOT, "model: %.2f sure", probability),
+                    String.join(" ", model.strongestFeatures(context.tokens, labelIndex, 5)), "trained model"));
         }
     }
 
