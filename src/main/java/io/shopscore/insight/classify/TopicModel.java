@@ -145,7 +145,7 @@ final class TopicModel {
     }
 
     static Set<String> features(Tokens tokens, Predicate<String> isNegation) {
-        Set<String> features = new LinkedHashSet<>();
+        Set<String> features = new LinkedHashSet<>(tokens.size() * 4);
         int negatedUntil = -1;
         for (int i = 0; i < tokens.size(); i++) {
             String word = tokens.word(i);
@@ -153,13 +153,13 @@ final class TopicModel {
             if (clauseStart) {
                 negatedUntil = -1;
             }
-            String mark = i <= negatedUntil ? "!" : "";
-            features.add(mark + word);
+            boolean negated = i <= negatedUntil;
+            features.add(negated ? "!" + word : word);
             if (word.length() > STEM_LENGTH + 1) {
-                features.add(mark + word.substring(0, STEM_LENGTH) + "*");
+                features.add((negated ? "!" : "") + word.substring(0, STEM_LENGTH) + "*");
             }
             if (!clauseStart) {
-                features.add(mark + tokens.word(i - 1) + "_" + word);
+                features.add((negated ? "!" : "") + tokens.word(i - 1) + "_" + word);
             }
             if (isNegation.test(word)) {
                 negatedUntil = i + NEGATION_SCOPE;

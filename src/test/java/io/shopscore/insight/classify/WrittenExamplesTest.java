@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Guards the rules against regressions on the reviews written while building them
- * ({@code src/test/resources/insights/examples-written.tsv}: grade, topics, churn, text). Each batch
+ * ({@code src/main/resources/insights/examples-written.tsv}: grade, topics, churn, text). Each batch
  * was scored before any rule was changed for it, which is how the gaps in the lexicons were found;
  * since then the rules have been tuned on them, so these scores are no estimate of accuracy on new
  * reviews (the holdout split of {@link ClassifierEvaluationTest} is).
