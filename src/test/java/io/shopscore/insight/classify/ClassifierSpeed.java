@@ -1,9 +1,6 @@
 package io.shopscore.insight.classify;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -54,20 +51,7 @@ public final class ClassifierSpeed {
 
     /** The texts of the development split: real-looking reviews of ordinary length. */
     private static List<String> evaluationTexts() throws IOException {
-        try (InputStream in = ClassifierSpeed.class.getResourceAsStream("/insights/evaluation-dev.tsv")) {
-            if (in == null) {
-                throw new IOException("insights/evaluation-dev.tsv is not on the class path");
-            }
-            List<String> texts = new ArrayList<>();
-            String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n");
-            for (int i = 1; i < lines.length; i++) {
-                String[] fields = lines[i].split("\t");
-                if (fields.length == 5) {
-                    texts.add(fields[4]);
-                }
-            }
-            return texts;
-        }
+        return ClassifierEvaluationTest.read(ClassifierEvaluationTest.DEV).stream().map(ClassifierEvaluationTest.Example::text).toList();
     }
 
     /** Complaints, praise and negations one after another, up to the 5,000 characters a review may have. */
