@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.jboss.logging.Logger;
@@ -29,6 +30,8 @@ import org.jboss.logging.Logger;
  * <li>In reviews graded {@value #WEAK_EVIDENCE_MAX_GRADE} or lower, a sentence that names a topic
  *     and voices discontent also tags it (weak evidence); reviews graded above
  *     {@value #COMPLAINT_MAX_GRADE} get no topics: those customers are satisfied.</li>
+ * <li>A trained model ({@link TopicModel}) adds the labels it is at least
+ *     {@value #MODEL_TOPIC_THRESHOLD} sure of, under the same grade limits; it never removes one.</li>
  * <li>Churn is a churn phrase that is not an exception ("nooit meer iets van gehoord"), not part
  *     of a conditional threat ("als dit nog eens gebeurt") and not in a review graded
  *     {@value #CHURN_MAX_GRADE}+1 or better.</li>
@@ -369,7 +372,7 @@ public class ReviewClassifier {
 
     private void explainModel(String label, double probability, int labelIndex, Context context, List<Evidence> evidence) {
         if (evidence != null) {
-            evidence.add(new Evidence(label, true, String.format(java.util.Locale.ROOT, "model: %.2f sure", probability),
+            evidence.add(new Evidence(label, true, String.format(Locale.ROOT, "model: %.2f sure", probability),
                     String.join(" ", model.strongestFeatures(context.tokens, labelIndex, 5)), "trained model"));
         }
     }
