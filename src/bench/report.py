@@ -87,8 +87,8 @@ def main():
     results, document, quick = sys.argv[1], sys.argv[2], sys.argv[3] == "1"
     rounds = load(results)
     when = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-    section = (f"Run of {when} on {machine()}. Medians of the measured rounds; every round 50 connections "
-               f"(16 for reviews), after a warm-up.\n\n{table(rounds)}\n")
+    section = (f"Run of {when} on {machine()}. Medians of the measured rounds; every round 50 connections, "
+               f"after a warm-up.\n\n{table(rounds)}\n")
     print("\n" + section)
     if quick:
         print("(BENCH_QUICK run: not recorded in docs/performance.md)")

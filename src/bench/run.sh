@@ -23,7 +23,10 @@ WARMUP_SECONDS=$([ "$QUICK" = 1 ] && echo 10 || echo 40)
 LARGE=$([ "$QUICK" = 1 ] && echo 100000 || echo 1000000)
 SHOPS=20
 CONNECTIONS=50
-REVIEW_CONNECTIONS=16
+# Customers with a link per shop, seeded straight into the database: the review rounds need more than
+# the API can invite in a few seconds. The measured round fails if it runs out of them.
+SEEDED_PER_SHOP=$([ "$QUICK" = 1 ] && echo 1000 || echo 5000)
+REVIEW_WARMUP_SECONDS=$([ "$QUICK" = 1 ] && echo 10 || echo 40)
 export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}"
 BENCH_DB="shopscore_bench"
 
@@ -132,31 +135,61 @@ create_shops() {
   done
 }
 
-# reviews <kind>: invitations for $SHOPS shops, then reviews as fast as they come, then the exactness check.
+# seed_invitations <kind> <dir>: $SEEDED_PER_SHOP more open invitations for each review shop, and
+# their tokens in <dir>/tokens-seeded.txt. H2 is embedded, so the service stops for it and starts again.
+seed_invitations() {
+  local kind="$1" dir="$2"
+  if [ "$kind" = h2 ]; then
+    stop_app
+    sed -e "s/@PREFIX@/$kind-bench/g" -e "s/@PER_SHOP@/$SEEDED_PER_SHOP/g" -e "s|@TOKENS@|$dir/tokens-seeded.txt|g" \
+      "$BENCH/seed-invitations.h2.sql" >"$dir/seed-invitations.sql"
+    java -cp "$(ls "$WORK"/h2-app/lib/main/com.h2database.h2-*.jar)" org.h2.tools.RunScript \
+      -url "jdbc:h2:file:$dir/data/shopscore" -user shopscore -script "$dir/seed-invitations.sql"
+    start_app h2 "$dir"
+  else
+    sed -e "s/@PREFIX@/$kind-bench/g" -e "s/@PER_SHOP@/$SEEDED_PER_SHOP/g" "$BENCH/seed-invitations.pg.sql" |
+      psql -q -v ON_ERROR_STOP=1 -d "$BENCH_DB" >/dev/null
+    psql -At -d "$BENCH_DB" -c "SELECT token FROM invitation WHERE order_ref LIKE 'bench-seed-%' ORDER BY MOD(id, 1000000), id" \
+      >"$dir/tokens-seeded.txt"
+  fi
+}
+
+# reviews <kind>: invitations for $SHOPS shops (through the API, then seeded), a warm-up round of
+# reviews, the measured round, and the exactness check.
 reviews() {
   local kind="$1" dir="$WORK/$1" shops="$WORK/$1/shops.txt"
   create_shops "$shops" "$kind-bench"
-  log "$kind: inviting customers (this also warms the service up)"
-  BENCH_SHOPS="$shops" wrk -t2 -c"$REVIEW_CONNECTIONS" -d"${WARMUP_SECONDS}s" -s "$BENCH/invite.lua" "$APP_URL" |
-    awk '/^TOKEN / { print $2 }' | sort -u >"$dir/tokens.txt"
+  log "$kind: inviting customers through the API (this also warms the service up)"
+  BENCH_SHOPS="$shops" wrk -t2 -c"$CONNECTIONS" -d"${WARMUP_SECONDS}s" -s "$BENCH/invite.lua" "$APP_URL" |
+    awk '/^TOKEN / { print $2 }' | sort -u >"$dir/tokens-api.txt"
+  log "$kind: $(wc -l <"$dir/tokens-api.txt") invitations through the API; seeding $SEEDED_PER_SHOP more per shop"
+  seed_invitations "$kind" "$dir"
+  cat "$dir/tokens-api.txt" "$dir/tokens-seeded.txt" >"$dir/tokens.txt"
   local tokens
   tokens=$(wc -l <"$dir/tokens.txt")
-  log "$kind: $tokens invitations; writing reviews"
-  local created=0 line
+  log "$kind: $tokens invitations; writing reviews (${REVIEW_WARMUP_SECONDS}s warm-up, then the measured round)"
+  local created=0 line count
   for phase in warmup measured; do
-    local slice="$dir/tokens-$phase.txt"
-    if [ "$phase" = warmup ]; then head -n $((tokens / 3)) "$dir/tokens.txt" >"$slice"; else tail -n +$((tokens / 3 + 1)) "$dir/tokens.txt" >"$slice"; fi
-    line=$(BENCH_TOKENS="$slice" BENCH_THREADS=2 wrk -t2 -c"$REVIEW_CONNECTIONS" -d"${ROUND_SECONDS}s" --latency \
+    local slice="$dir/tokens-$phase.txt" seconds
+    if [ "$phase" = warmup ]; then
+      head -n $((tokens * 3 / 5)) "$dir/tokens.txt" >"$slice"
+      seconds=$REVIEW_WARMUP_SECONDS
+    else
+      tail -n +$((tokens * 3 / 5 + 1)) "$dir/tokens.txt" >"$slice"
+      seconds=$ROUND_SECONDS
+    fi
+    line=$(BENCH_TOKENS="$slice" BENCH_THREADS=2 wrk -t2 -c"$CONNECTIONS" -d"${seconds}s" --latency \
       -s "$BENCH/review.lua" "$APP_URL" | tee "$dir/review-$phase.txt" | awk '/^STATUS/')
-    created=$((created + $(sed -E 's/.*created=([0-9]+).*/\1/' <<<"$line")))
+    count=$(sed -E 's/.*created=([0-9]+).*/\1/' <<<"$line")
+    created=$((created + count))
     if [ "$phase" = measured ]; then
-      python3 "$BENCH/wrk_result.py" "reviews-$kind" --count "$(sed -E 's/.*created=([0-9]+).*/\1/' <<<"$line")" \
-        <"$dir/review-$phase.txt" >>"$RESULTS"
       grep -q "other=0" <<<"$line" || { echo "reviews failed: $line" >&2; exit 1; }
+      [ "$count" -lt "$(wc -l <"$slice")" ] || { echo "the measured round ran out of invitations; raise SEEDED_PER_SHOP" >&2; exit 1; }
+      python3 "$BENCH/wrk_result.py" "reviews-$kind" --count "$count" <"$dir/review-$phase.txt" >>"$RESULTS"
     fi
   done
   log "$kind: checking that every stored review is counted exactly once"
-  python3 "$BENCH/check_exact.py" "$kind" "$APP_URL" "$shops" "$created" $((2 * REVIEW_CONNECTIONS)) >>"$RESULTS"
+  python3 "$BENCH/check_exact.py" "$kind" "$APP_URL" "$shops" "$created" $((2 * CONNECTIONS)) >>"$RESULTS"
 }
 
 # large <kind>: a shop with $LARGE reviews against one with 1,000, score cache off.

@@ -97,6 +97,14 @@ public interface ShopscoreConfig {
         /** How long after writing a review its author may still change it. */
         @WithDefault("P30D")
         Duration updateWindow();
+
+        /** The most new reviews that one transaction (one commit) writes together. */
+        @WithDefault("64")
+        int batchSize();
+
+        /** How many new reviews may wait to be written; past that a review is refused with 503 and Retry-After. */
+        @WithDefault("10000")
+        int queueCapacity();
     }
 
     interface Demo {

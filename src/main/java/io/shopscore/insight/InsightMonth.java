@@ -2,6 +2,7 @@ package io.shopscore.insight;
 
 import java.io.Serializable;
 import java.time.LocalDate;
+import java.util.Collection;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -66,6 +67,13 @@ public class InsightMonth extends PanacheEntityBase {
         if (isNew) {
             // persisted once counted: Hibernate inserts the state it has at persist(), so counting after would cost an extra UPDATE
             row.persist();
+        }
+    }
+
+    /** Loads every row of these shops and months with one statement, so that {@link #add} finds them in memory. */
+    static void loadAll(Collection<Long> shopIds, Collection<LocalDate> months) {
+        if (!shopIds.isEmpty() && !months.isEmpty()) {
+            list("shopId in ?1 and reviewMonth in ?2", shopIds, months);
         }
     }
 

@@ -10,6 +10,7 @@ import jakarta.enterprise.event.Observes;
 import io.shopscore.insight.classify.Topic;
 import io.shopscore.score.CountedReview;
 import io.shopscore.score.CountsMoved;
+import io.shopscore.score.ScoresLocked;
 
 /**
  * Keeps the insight totals in step with the reviews, in the same transaction and under the same
@@ -37,6 +38,11 @@ public class InsightTotals {
         for (String dimension : dimensions(review)) {
             InsightMonth.add(shopId, month, dimension, review.negative(), review.churnIntent(), sign);
         }
+    }
+
+    /** A batch of reviews is about to be counted: load the month rows it will move with one statement. */
+    void onScoresLocked(@Observes ScoresLocked locked) {
+        InsightMonth.loadAll(locked.shopIds(), locked.days().stream().map(day -> day.withDayOfMonth(1)).distinct().toList());
     }
 
     static List<String> dimensions(CountedReview review) {

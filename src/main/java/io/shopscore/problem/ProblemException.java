@@ -40,6 +40,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(ProblemType.FORBIDDEN, detail);
     }
 
+    /** The service cannot take the request now; the client should try again shortly. */
+    public static ProblemException unavailable(String detail) {
+        return new ProblemException(ProblemType.UNAVAILABLE, detail);
+    }
+
     /** Bad input found outside Bean Validation (query strings parsed by hand, cross-field rules). */
     public static ProblemException invalid(String field, String message) {
         return new ProblemException(Problem.invalid(List.of(new Problem.Violation(field, message))));

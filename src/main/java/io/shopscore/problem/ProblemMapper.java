@@ -38,6 +38,9 @@ public class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
 
+    /** What a 503 asks the client to wait: overload here clears in seconds. */
+    private static final int RETRY_AFTER_SECONDS = 5;
+
     private final MeterRegistry metrics;
 
     public ProblemMapper(MeterRegistry metrics) {
@@ -118,7 +121,11 @@ public class ProblemMapper {
 
     private Response respond(Problem problem) {
         count(problem);
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+        Response.ResponseBuilder response = Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
+        if (problem.status() == ProblemType.UNAVAILABLE.status()) {
+            response.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        }
+        return response.build();
     }
 
     /** Rejected input and failures per kind, for /q/metrics: a rise in 400s or 401s is worth a look. */

@@ -1,6 +1,7 @@
 package io.shopscore.review;
 
 import java.net.URI;
+import java.util.concurrent.CompletionStage;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -26,9 +27,11 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class CustomerReviewResource {
 
     private final ReviewService reviews;
+    private final ReviewWriter writer;
 
-    public CustomerReviewResource(ReviewService reviews) {
+    public CustomerReviewResource(ReviewService reviews, ReviewWriter writer) {
         this.reviews = reviews;
+        this.writer = writer;
     }
 
     @POST
@@ -38,11 +41,13 @@ public class CustomerReviewResource {
     @APIResponse(responseCode = "404", description = "Unknown token")
     @APIResponse(responseCode = "409", description = "This invitation already has a review")
     @APIResponse(responseCode = "410", description = "The invitation expired before a review was written")
-    public RestResponse<ReviewView> write(
+    @APIResponse(responseCode = "503", description = "Too many reviews are waiting to be written; try again after Retry-After seconds")
+    public CompletionStage<RestResponse<ReviewView>> write(
             @Parameter(description = "The token from the invitation link") @RestPath String token,
             @Valid @NotNull ReviewSubmission body) {
-        ReviewView review = reviews.submit(token, body);
-        return RestResponse.ResponseBuilder.<ReviewView>created(URI.create("/api/v1/invitations/" + token + "/review")).entity(review).build();
+        // Not blocking: the review joins the next group commit, and the answer comes once it is durable.
+        return writer.write(token, body).thenApply(review -> RestResponse.ResponseBuilder
+                .<ReviewView>created(URI.create("/api/v1/invitations/" + token + "/review")).entity(review).build());
     }
 
     @PUT

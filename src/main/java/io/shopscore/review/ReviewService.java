@@ -3,8 +3,14 @@ package io.shopscore.review;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -26,6 +32,8 @@ import io.shopscore.shop.ShopService;
 /** Writing, updating, answering and reading reviews; every change moves the score in the same transaction. */
 @ApplicationScoped
 public class ReviewService {
+
+    static final String ALREADY_REVIEWED = "This invitation already has a review; update it with PUT instead.";
 
     private final Clock clock;
     private final ShopscoreConfig config;
@@ -60,12 +68,44 @@ public class ReviewService {
      */
     @Transactional
     public ReviewView write(String token, ReviewSubmission submission, Instant writtenAt) {
-        Invitation invitation = lockInvitation(token);
-        invitation.markReviewed(writtenAt);
+        ReviewView review = writeInTransaction(token, submission, writtenAt);
+        UniqueConstraint.flushOrConflict(ALREADY_REVIEWED);
+        return review;
+    }
+
+    /**
+     * The body of {@link #write}, for a transaction that the caller owns and may share with other
+     * reviews ({@link ReviewWriter}). Every check comes before every change, so a
+     * {@link ProblemException} leaves the transaction exactly as it found it. Deliberately not
+     * {@code @Transactional}: an exception crossing that interceptor would doom the shared transaction.
+     */
+    ReviewView writeInTransaction(String token, ReviewSubmission submission, Instant writtenAt) {
+        return writeInTransaction(lockInvitation(token), submission, writtenAt);
+    }
+
+    /**
+     * Locks what a batch of new reviews will change, a few statements for the whole batch instead of
+     * several per review: the invitations of these tokens, then the score rows of their shops in shop
+     * order (so that batches queue instead of deadlocking), and the totals of the days written. Returns
+     * the invitations by token, for {@link #writeInTransaction(Invitation, ReviewSubmission, Instant)}.
+     */
+    Map<String, Invitation> lockForBatch(Collection<String> tokens, Collection<Instant> writtenAt) {
+        Map<String, Invitation> invitations = Invitation.lockAllByToken(tokens.stream().filter(Tokens::hasTokenForm).toList());
+        Set<Long> shopIds = invitations.values().stream().map(invitation -> invitation.shop().id()).collect(Collectors.toSet());
+        Set<LocalDate> days = writtenAt.stream().map(instant -> LocalDate.ofInstant(instant, ZoneOffset.UTC)).collect(Collectors.toSet());
+        scores.lockForBatch(shopIds, days);
+        return invitations;
+    }
+
+    /** As {@link #writeInTransaction(String, ReviewSubmission, Instant)}, for an invitation already locked (null: unknown token). */
+    ReviewView writeInTransaction(Invitation invitation, ReviewSubmission submission, Instant writtenAt) {
+        if (invitation == null) {
+            throw unknownToken();
+        }
         Review review = Review.write(invitation, submission, writtenAt);
+        invitation.markReviewed(writtenAt);
         classify(review);
         review.persist();
-        UniqueConstraint.flushOrConflict("This invitation already has a review; update it with PUT instead.");
         scores.move(invitation.shop(), null, review.counted());
         changes.fire(changed(ReviewChanged.Change.WRITTEN, review));
         return ReviewView.of(review);

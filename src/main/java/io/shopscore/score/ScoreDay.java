@@ -2,6 +2,7 @@ package io.shopscore.score;
 
 import java.io.Serializable;
 import java.time.LocalDate;
+import java.util.Collection;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
@@ -56,6 +57,13 @@ public class ScoreDay extends PanacheEntityBase {
             bucket.persist();
         } else {
             bucket.apply(entry, sign);
+        }
+    }
+
+    /** Loads the buckets of these shops and days with one statement, so that {@link #apply} finds them in memory. */
+    static void loadAll(Collection<Long> shopIds, Collection<LocalDate> days) {
+        if (!shopIds.isEmpty() && !days.isEmpty()) {
+            list("shopId in ?1 and reviewDay in ?2", shopIds, days);
         }
     }
 

@@ -32,12 +32,15 @@ public class ScoreService {
     private final Links links;
     private final Event<ScoreChanged> changes;
     private final Event<CountsMoved> moves;
+    private final Event<ScoresLocked> batches;
 
-    public ScoreService(Clock clock, Links links, Event<ScoreChanged> changes, Event<CountsMoved> moves) {
+    public ScoreService(Clock clock, Links links, Event<ScoreChanged> changes, Event<CountsMoved> moves,
+            Event<ScoresLocked> batches) {
         this.clock = clock;
         this.links = links;
         this.changes = changes;
         this.moves = moves;
+        this.batches = batches;
     }
 
     /** Gives a new shop its empty score. */
@@ -70,6 +73,18 @@ public class ScoreService {
         // Other totals of the shop (insights) follow while this lock still queues the shop's writers.
         moves.fire(new CountsMoved(shop.id(), before, after));
         changes.fire(new ScoreChanged(shop.slug()));
+    }
+
+    /**
+     * Prepares a batch of reviews of these shops, written on these UTC days, for {@link #move}: locks
+     * the shops' score rows in one statement, in shop order (concurrent batches queue rather than
+     * deadlock), and loads the day buckets and other totals the batch will move.
+     */
+    @Transactional(TxType.MANDATORY)
+    public void lockForBatch(Collection<Long> shopIds, Collection<LocalDate> days) {
+        ShopScore.lockAll(shopIds);
+        ScoreDay.loadAll(shopIds, days);
+        batches.fire(new ScoresLocked(shopIds, days));
     }
 
     /** How many published reviews the shop has, from its score row (no count over reviews). */

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +17,7 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -53,9 +55,11 @@ public class WebhookService {
     private final ShopscoreConfig config;
     private final ObjectMapper json;
     private final HttpClient http;
+    private final TransactionSynchronizationRegistry transactions;
 
-    public WebhookService(Clock clock, ShopscoreConfig config, ObjectMapper json) {
+    public WebhookService(Clock clock, ShopscoreConfig config, ObjectMapper json, TransactionSynchronizationRegistry transactions) {
         this.clock = clock;
+        this.transactions = transactions;
         this.config = config;
         this.json = json;
         // Never follow redirects: a redirect could lead past the address check below.
@@ -118,7 +122,7 @@ public class WebhookService {
             case REMOVED -> "review.removed";
             case RESPONDED, RESPONSE_CHANGED -> null;
         };
-        if (type == null || Webhook.findById(change.shopId()) == null) {
+        if (type == null || !hasWebhook(change.shopId())) {
             return;
         }
         Review review = Review.findById(change.reviewId());
@@ -133,6 +137,20 @@ public class WebhookService {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A webhook event always serialises", e);
         }
+    }
+
+    /**
+     * Whether the shop has a webhook, asked once per transaction: a batch of reviews (ReviewWriter)
+     * holds many of one shop, and most shops have none, which the persistence context cannot remember.
+     */
+    private boolean hasWebhook(long shopId) {
+        @SuppressWarnings("unchecked")
+        Map<Long, Boolean> known = (Map<Long, Boolean>) transactions.getResource(WebhookService.class);
+        if (known == null) {
+            known = new HashMap<>();
+            transactions.putResource(WebhookService.class, known);
+        }
+        return known.computeIfAbsent(shopId, id -> Webhook.findById(id) != null);
     }
 
     /** Delivers what is due; safe on any number of instances at once. Returns how many were delivered. */

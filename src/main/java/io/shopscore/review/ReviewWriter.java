@@ -1,0 +1,197 @@
+package io.shopscore.review;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.shopscore.config.ShopscoreConfig;
+import io.shopscore.invitation.Invitation;
+import io.shopscore.problem.ProblemException;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+
+/**
+ * Writes customers' new reviews in group commits. Reviews arrive from many connections at once, and
+ * as one transaction each, most of their cost was the commit (a file write on H2, a log flush on
+ * PostgreSQL) and the queue on their shop's score row, not the review. Here one thread takes
+ * whatever reviews are waiting, up to {@code shopscore.reviews.batch-size}, and writes them in one
+ * transaction: each shop's score row is locked and updated once per batch, and one commit makes
+ * them all durable. A review is acknowledged only after that commit, so none that was acknowledged
+ * can be lost.
+ *
+ * <p>A review refused for its own reasons (unknown token, already reviewed, expired, blank text) is
+ * refused alone: its checks run before it changes anything, and the rest of the batch carries on.
+ * If the batch fails as a whole (a deadlock, a lost connection, a unique key that another instance
+ * won), nothing of it was committed, and each of its reviews is written again in a transaction of
+ * its own, as without batching, and gets its own answer.
+ */
+@ApplicationScoped
+public class ReviewWriter {
+
+    private static final Logger LOG = Logger.getLogger(ReviewWriter.class);
+
+    private final ReviewService reviews;
+    private final Clock clock;
+    private final int batchSize;
+    private final BlockingQueue<Pending> queue;
+    private final DistributionSummary batchSizes;
+    private volatile boolean running;
+    private Thread thread;
+
+    public ReviewWriter(ReviewService reviews, Clock clock, ShopscoreConfig config, MeterRegistry metrics) {
+        this.reviews = reviews;
+        this.clock = clock;
+        this.batchSize = config.reviews().batchSize();
+        this.queue = new ArrayBlockingQueue<>(config.reviews().queueCapacity());
+        this.batchSizes = DistributionSummary.builder("shopscore.reviews.batch")
+                .description("New reviews written per commit").register(metrics);
+        metrics.gauge("shopscore.reviews.queued", queue, BlockingQueue::size);
+    }
+
+    /**
+     * Queues the customer's review and completes once it is committed and counted, with the same
+     * outcomes as {@link ReviewService#submit}. Completes on the caller's Vert.x context, so the
+     * response is written there and not on the writing thread. 503 when the queue is full.
+     */
+    public CompletionStage<ReviewView> write(String token, ReviewSubmission submission) {
+        Pending pending = new Pending(token, submission, clock.instant(), Vertx.currentContext(), new CompletableFuture<>());
+        if (!running || !queue.offer(pending)) {
+            throw ProblemException.unavailable("Too many reviews are being written at this moment; please try again in a few seconds.");
+        }
+        return pending.result();
+    }
+
+    void start(@Observes StartupEvent start) {
+        running = true;
+        thread = new Thread(this::writeWhileRunning, "review-writer");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Stops taking reviews and writes the ones already queued before the database goes away. */
+    void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
+        running = false;
+        if (thread != null) {
+            thread.join(TimeUnit.SECONDS.toMillis(30));
+        }
+    }
+
+    private void writeWhileRunning() {
+        List<Pending> batch = new ArrayList<>(batchSize);
+        while (running || !queue.isEmpty()) {
+            try {
+                Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, batchSize - 1);
+                write(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException | Error e) {
+                // never leave a caller waiting, and never let one bad batch stop the writer
+                LOG.error("Writing a batch of reviews failed", e);
+                batch.forEach(pending -> pending.fail(e));
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    /** Writes one batch, in one transaction if it can; package-visible so that tests can form a batch themselves. */
+    void write(List<Pending> batch) {
+        batchSizes.record(batch.size());
+        List<Outcome> outcomes;
+        try {
+            outcomes = QuarkusTransaction.requiringNew().call(() -> {
+                Map<String, Invitation> invitations = reviews.lockForBatch(batch.stream().map(Pending::token).toList(),
+                        batch.stream().map(Pending::submittedAt).toList());
+                List<Outcome> written = new ArrayList<>(batch.size());
+                for (Pending pending : batch) {
+                    try {
+                        written.add(Outcome.of(reviews.writeInTransaction(invitations.get(pending.token()), pending.submission(),
+                                pending.submittedAt())));
+                    } catch (ProblemException refused) {
+                        written.add(Outcome.of(refused));
+                    }
+                }
+                return written;
+            });
+        } catch (RuntimeException batchFailed) {
+            LOG.debugf(batchFailed, "A batch of %d reviews failed; writing them one by one", batch.size());
+            writeOneByOne(batch);
+            return;
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            outcomes.get(i).completeFor(batch.get(i));
+        }
+    }
+
+    private void writeOneByOne(List<Pending> batch) {
+        for (Pending pending : batch) {
+            Outcome outcome;
+            try {
+                outcome = Outcome.of(reviews.write(pending.token(), pending.submission(), pending.submittedAt()));
+            } catch (RuntimeException failure) {
+                outcome = Outcome.of(failure);
+            }
+            outcome.completeFor(pending);
+        }
+    }
+
+    /** A review waiting to be written, and where its answer goes (null context: completed on the writing thread). */
+    record Pending(String token, ReviewSubmission submission, Instant submittedAt, Context context,
+            CompletableFuture<ReviewView> result) {
+
+        void complete(Runnable completion) {
+            if (context != null) {
+                context.runOnContext(ignored -> completion.run());
+            } else {
+                completion.run();
+            }
+        }
+
+        void fail(Throwable failure) {
+            complete(() -> result.completeExceptionally(failure));
+        }
+    }
+
+    /** What became of one review of a batch: written, or refused with a problem. */
+    private record Outcome(ReviewView review, RuntimeException failure) {
+
+        static Outcome of(ReviewView review) {
+            return new Outcome(review, null);
+        }
+
+        static Outcome of(RuntimeException failure) {
+            return new Outcome(null, failure);
+        }
+
+        void completeFor(Pending pending) {
+            if (failure != null) {
+                pending.fail(failure);
+            } else {
+                pending.complete(() -> pending.result().complete(review));
+            }
+        }
+    }
+}
