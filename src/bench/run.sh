@@ -7,7 +7,7 @@
 #   5. start-up time and resident memory after the load
 # Prints a table and records it in docs/performance.md with the machine it ran on.
 #
-# Usage: src/bench/run.sh            (about 15 minutes)
+# Usage: src/bench/run.sh            (about 20 minutes)
 #        BENCH_QUICK=1 src/bench/run.sh  (a few minutes, for trying the script; not for the record)
 # Needs: wrk, nginx, python3, curl, psql and a PostgreSQL server (PGHOST/PGPORT/PGUSER, default
 # 127.0.0.1:5432 as postgres); it installs wrk and nginx-light from Debian when they are missing.
@@ -26,7 +26,8 @@ CONNECTIONS=50
 # Customers with a link per shop, seeded straight into the database: the review rounds need more than
 # the API can invite in a few seconds. The measured round fails if it runs out of them.
 SEEDED_PER_SHOP=$([ "$QUICK" = 1 ] && echo 1000 || echo 5000)
-REVIEW_WARMUP_SECONDS=$([ "$QUICK" = 1 ] && echo 10 || echo 40)
+REVIEW_WARMUP_SECONDS=$([ "$QUICK" = 1 ] && echo 10 || echo 60)
+SMTP_PORT=18025
 export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}"
 BENCH_DB="shopscore_bench"
 
@@ -66,7 +67,8 @@ start_app() {
   mkdir -p "$dir"
   local started
   started=$(date +%s%N)
-  (cd "$dir" && exec env QUARKUS_HTTP_PORT="$APP_PORT" SHOPSCORE_ADMIN_TOKEN=bench-admin PGDATABASE="$BENCH_DB" "$@" \
+  (cd "$dir" && exec env QUARKUS_HTTP_PORT="$APP_PORT" SHOPSCORE_ADMIN_TOKEN=bench-admin PGDATABASE="$BENCH_DB" \
+    QUARKUS_MAILER_HOST=127.0.0.1 QUARKUS_MAILER_PORT="$SMTP_PORT" "$@" \
     java -jar "$WORK/$kind-app/quarkus-run.jar" >"$dir/app.log" 2>&1) &
   APP_PID=$!
   for _ in $(seq 1 600); do
@@ -109,7 +111,15 @@ EOF
 }
 stop_nginx() { [ -f "$NGINX_DIR/nginx.pid" ] && nginx -c "$NGINX_DIR/nginx.conf" -s stop 2>/dev/null || true; }
 
-cleanup() { stop_app; stop_nginx; }
+# The service mails every invitation the benchmark makes; a sink takes them, as a mail server would.
+SINK_PID=""
+start_smtp_sink() {
+  python3 "$BENCH/smtp_sink.py" "$SMTP_PORT" 2>"$WORK/smtp-sink.log" &
+  SINK_PID=$!
+}
+stop_smtp_sink() { [ -n "$SINK_PID" ] && kill "$SINK_PID" 2>/dev/null && wait "$SINK_PID" 2>/dev/null || true; }
+
+cleanup() { stop_app; stop_nginx; stop_smtp_sink; }
 trap cleanup EXIT
 
 # measure <label> <url> [wrk args...]: one wrk round at 50 connections; appends a JSON line to $RESULTS.
@@ -284,9 +294,12 @@ main() {
   RESULTS="$WORK/results.jsonl"
   : >"$RESULTS"
   start_nginx
+  start_smtp_sink
   run_h2
   run_pg
   stop_nginx
+  stop_smtp_sink
+  cat "$WORK/smtp-sink.log" >&2
   python3 "$BENCH/report.py" "$RESULTS" "$ROOT/docs/performance.md" "$QUICK"
 }
 
