@@ -54,6 +54,19 @@ public class ScoreCache {
     }
 
     /**
+     * The score document of this shop if this instance holds it, loaded, in memory; null otherwise,
+     * also for a shop known not to exist. Never loads and never waits: for {@link CachedScoreRoute}.
+     */
+    @SuppressWarnings("unchecked")
+    Representation ifCached(String slug) {
+        CompletableFuture<Object> entry = cache.as(CaffeineCache.class).getIfPresent(slug);
+        if (entry == null || !entry.isDone() || entry.isCompletedExceptionally()) {
+            return null;
+        }
+        return ((Optional<Representation>) entry.join()).orElse(null);
+    }
+
+    /**
      * {@code {"scores":[...]}} for the known shops among these distinct slugs, in the order asked.
      * Whatever is not in memory is loaded with one query for all of them, not one per shop.
      */

@@ -34,7 +34,7 @@ public record Representation(byte[] body, String mediaType, String etag) {
                 .build();
     }
 
-    boolean isMatchedBy(String ifNoneMatch) {
+    public boolean isMatchedBy(String ifNoneMatch) {
         if (ifNoneMatch == null || ifNoneMatch.isBlank()) {
             return false;
         }

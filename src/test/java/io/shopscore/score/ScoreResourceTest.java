@@ -136,6 +136,30 @@ class ScoreResourceTest {
         assertNotEquals(etag, changed);
     }
 
+    /**
+     * The first read after a change is loaded by ScoreResource; the next ones come from memory
+     * through CachedScoreRoute. Clients must not be able to tell them apart.
+     */
+    @Test
+    void aScoreFromMemoryIsAnsweredExactlyAsTheLoadedOne() {
+        TestShop shop = Api.newShop();
+        shop.review(9, true);
+        var loaded = given().get("/api/v1/shops/{slug}/score", shop.slug()).then().statusCode(200).extract();
+        var fromMemory = given().get("/api/v1/shops/{slug}/score", shop.slug()).then().statusCode(200).extract();
+        assertEquals(loaded.body().asString(), fromMemory.body().asString());
+        for (String header : List.of("Content-Type", "ETag", "Cache-Control", "Access-Control-Allow-Origin",
+                "Access-Control-Expose-Headers", "Content-Length")) {
+            assertEquals(loaded.header(header), fromMemory.header(header), header);
+        }
+        var notModified = given().header("If-None-Match", "W/" + loaded.header("ETag"))
+                .get("/api/v1/shops/{slug}/score", shop.slug()).then().statusCode(304).extract();
+        assertEquals(loaded.header("ETag"), notModified.header("ETag"));
+        assertEquals(loaded.header("Cache-Control"), notModified.header("Cache-Control"));
+        assertEquals("", notModified.body().asString());
+        // a client that does not take JSON is refused, cached score or not
+        given().accept("text/html").get("/api/v1/shops/{slug}/score", shop.slug()).then().statusCode(406);
+    }
+
     @Test
     void unknownShopIsNotFound() {
         given().get("/api/v1/shops/{slug}/score", "no-such-shop-" + System.nanoTime())
