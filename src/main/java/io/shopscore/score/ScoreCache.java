@@ -3,9 +3,11 @@ package io.shopscore.score;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -59,7 +61,10 @@ public class ScoreCache {
      */
     @SuppressWarnings("unchecked")
     Representation ifCached(String slug) {
-        CompletableFuture<Object> entry = cache.as(CaffeineCache.class).getIfPresent(slug);
+        if (!(cache instanceof CaffeineCache caffeine)) {
+            return null; // caching switched off (quarkus.cache.enabled=false): nothing is ever in memory
+        }
+        CompletableFuture<Object> entry = caffeine.getIfPresent(slug);
         if (entry == null || !entry.isDone() || entry.isCompletedExceptionally()) {
             return null;
         }
@@ -72,7 +77,16 @@ public class ScoreCache {
      */
     @SuppressWarnings("unchecked")
     public Uni<Representation> getAll(List<String> slugs) {
-        CaffeineCache caffeine = cache.as(CaffeineCache.class);
+        if (!(cache instanceof CaffeineCache caffeine)) {
+            // caching switched off: load them all, every time
+            return Uni.createFrom().item(() -> scores.findAll(slugs))
+                    .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                    .map(loaded -> {
+                        Map<String, Representation> bySlug = new HashMap<>();
+                        loaded.forEach(view -> bySlug.put(view.slug(), serialize(view)));
+                        return batch(slugs.stream().map(bySlug::get).filter(Objects::nonNull).toList());
+                    });
+        }
         Map<String, CompletableFuture<Object>> entries = new LinkedHashMap<>();
         Map<String, CompletableFuture<Object>> toLoad = new LinkedHashMap<>();
         for (String slug : slugs) {
