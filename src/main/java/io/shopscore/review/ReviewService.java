@@ -68,19 +68,9 @@ public class ReviewService {
      */
     @Transactional
     public ReviewView write(String token, ReviewSubmission submission, Instant writtenAt) {
-        ReviewView review = writeInTransaction(token, submission, writtenAt);
+        ReviewView review = writeInTransaction(lockInvitation(token), submission, writtenAt);
         UniqueConstraint.flushOrConflict(ALREADY_REVIEWED);
         return review;
-    }
-
-    /**
-     * The body of {@link #write}, for a transaction that the caller owns and may share with other
-     * reviews ({@link ReviewWriter}). Every check comes before every change, so a
-     * {@link ProblemException} leaves the transaction exactly as it found it. Deliberately not
-     * {@code @Transactional}: an exception crossing that interceptor would doom the shared transaction.
-     */
-    ReviewView writeInTransaction(String token, ReviewSubmission submission, Instant writtenAt) {
-        return writeInTransaction(lockInvitation(token), submission, writtenAt);
     }
 
     /**
@@ -97,7 +87,13 @@ public class ReviewService {
         return invitations;
     }
 
-    /** As {@link #writeInTransaction(String, ReviewSubmission, Instant)}, for an invitation already locked (null: unknown token). */
+    /**
+     * The body of {@link #write}, for an invitation already locked (null: unknown token), in a
+     * transaction that the caller owns and may share with other reviews ({@link ReviewWriter}).
+     * Every check comes before every change, so a {@link ProblemException} leaves the transaction
+     * exactly as it found it. Deliberately not {@code @Transactional}: an exception crossing that
+     * interceptor would doom the shared transaction.
+     */
     ReviewView writeInTransaction(Invitation invitation, ReviewSubmission submission, Instant writtenAt) {
         if (invitation == null) {
             throw unknownToken();
