@@ -38,6 +38,9 @@ import io.shopscore.shop.Shop;
 @Table(name = "invitation")
 public class Invitation extends PanacheEntityBase {
 
+    /** Why a second review for one invitation is refused, wherever the refusal happens. */
+    public static final String ALREADY_REVIEWED = "This invitation already has a review; update it with PUT instead.";
+
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "invitation_seq")
     @SequenceGenerator(name = "invitation_seq", sequenceName = "invitation_seq", allocationSize = 50)
@@ -108,9 +111,7 @@ public class Invitation extends PanacheEntityBase {
      * memory. (An automatic flush here would cost a round of statements per review in a batch.)
      */
     public static Optional<Invitation> lockByToken(String token) {
-        return find("token", token).withLock(LockModeType.PESSIMISTIC_WRITE)
-                .withHint(HibernateHints.HINT_FLUSH_MODE, FlushMode.COMMIT)
-                .singleResultOptional();
+        return Optional.ofNullable(lockAllByToken(List.of(token)).get(token));
     }
 
     /**
@@ -157,7 +158,7 @@ public class Invitation extends PanacheEntityBase {
      */
     public void markReviewed(Instant now) {
         if (reviewedAt != null) {
-            throw ProblemException.conflict("This invitation already has a review; update it with PUT instead.");
+            throw ProblemException.conflict(ALREADY_REVIEWED);
         }
         if (!now.isBefore(expiresAt)) {
             throw ProblemException.gone("This invitation expired on " + expiresAt + " without a review.");

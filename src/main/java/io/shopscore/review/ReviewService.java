@@ -33,8 +33,6 @@ import io.shopscore.shop.ShopService;
 @ApplicationScoped
 public class ReviewService {
 
-    static final String ALREADY_REVIEWED = "This invitation already has a review; update it with PUT instead.";
-
     private final Clock clock;
     private final ShopscoreConfig config;
     private final ScoreService scores;
@@ -69,7 +67,7 @@ public class ReviewService {
     @Transactional
     public ReviewView write(String token, ReviewSubmission submission, Instant writtenAt) {
         ReviewView review = writeInTransaction(lockInvitation(token), submission, writtenAt);
-        UniqueConstraint.flushOrConflict(ALREADY_REVIEWED);
+        UniqueConstraint.flushOrConflict(Invitation.ALREADY_REVIEWED);
         return review;
     }
 
