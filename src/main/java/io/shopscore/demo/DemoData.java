@@ -10,10 +10,12 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.shopscore.config.ShopscoreConfig;
 import io.shopscore.insight.InsightLinks;
 import io.shopscore.invitation.CreateInvitation;
+import io.shopscore.invitation.Invitation;
 import io.shopscore.invitation.InvitationService;
 import io.shopscore.invitation.InvitationState;
 import io.shopscore.invitation.InvitationView;
@@ -101,8 +103,10 @@ public class DemoData {
         int order = 1000;
         for (DemoReview demo : REVIEWS) {
             order++;
-            String token = invitations.invite(SLUG, new CreateInvitation("DEMO-" + order, "customer" + order + "@example.com",
-                    demo.name(), demo.locale())).invitation().token();
+            // mailed invitations, as most shops will send them; the demo reads the link the service would mail
+            String orderRef = orderRef(order);
+            invitations.invite(SLUG, new CreateInvitation(orderRef, "customer" + order + "@example.com", demo.name(), demo.locale()));
+            String token = QuarkusTransaction.requiringNew().call(() -> Invitation.tokenOf(SLUG, orderRef));
             var written = reviews.write(token, new ReviewSubmission(demo.score(), demo.text(), demo.title(), demo.recommend(), demo.name()),
                     now.minus(Duration.ofDays(demo.daysAgo())));
             if (demo.response() != null) {
@@ -111,8 +115,13 @@ public class DemoData {
         }
         for (String locale : List.of("nl", "en")) {
             order++;
-            invitations.invite(SLUG, new CreateInvitation("DEMO-" + order, "customer" + order + "@example.com",
-                    locale.equals("nl") ? "Kees Jansen" : "Jane Smith", locale));
+            // link invitations, so that the log can show a newcomer where to try the review form
+            invitations.invite(SLUG, new CreateInvitation(orderRef(order), "customer" + order + "@example.com",
+                    locale.equals("nl") ? "Kees Jansen" : "Jane Smith", locale, null, "link"));
         }
+    }
+
+    private static String orderRef(int order) {
+        return "DEMO-" + order;
     }
 }

@@ -27,10 +27,18 @@ public record CreateInvitation(
         @SupportedLocale String locale,
         @Schema(description = "Days to wait before mailing the invitation; defaults to the shop's setting", examples = "3",
                 minimum = "0", maximum = "60")
-        @Min(0) @Max(60) Integer delayDays) {
+        @Min(0) @Max(60) Integer delayDays,
+        @Schema(description = "email (default): the service mails the customer their personal link, and no answer to the shop "
+                + "ever contains it. link: the answer carries the link, for a shop that hands it out itself; the review then "
+                + "shows the source invitation-link.", enumeration = { "email", "link" }, defaultValue = "email")
+        @Pattern(regexp = "email|link", message = "must be email or link") String delivery) {
 
     public CreateInvitation(String orderRef, String email, String name, String locale) {
-        this(orderRef, email, name, locale, null);
+        this(orderRef, email, name, locale, null, null);
+    }
+
+    Invitation.Delivery deliveryOrDefault() {
+        return "link".equals(delivery) ? Invitation.Delivery.LINK : Invitation.Delivery.EMAIL;
     }
 
     static final String NO_CONTROL_CHARACTERS = "[^\\p{Cntrl}]*";

@@ -10,6 +10,8 @@ import java.util.stream.Collectors;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -22,6 +24,8 @@ import jakarta.persistence.Table;
 
 import org.hibernate.FlushMode;
 import org.hibernate.jpa.HibernateHints;
+
+import com.fasterxml.jackson.annotation.JsonValue;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
@@ -73,16 +77,35 @@ public class Invitation extends PanacheEntityBase {
 
     private Instant reviewedAt;
 
+    /** How the customer gets the link; with EMAIL the shop never sees it. */
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, updatable = false, length = 8)
+    private Delivery delivery;
+
     /** When the invitation mail goes out: at creation, or after the delay the shop chose. */
     @Column(nullable = false)
     private Instant sendAt;
 
+    /** How the customer receives their personal link. */
+    public enum Delivery {
+        /** The service mails it; no answer to the shop ever contains it. */
+        EMAIL,
+        /** The shop hands it out itself, so the answer to the shop carries it. */
+        LINK;
+
+        @JsonValue
+        public String json() {
+            return name().toLowerCase();
+        }
+    }
+
     protected Invitation() {
     }
 
-    static Invitation issue(Shop shop, String orderRef, String email, String customerName, String locale,
+    static Invitation issue(Shop shop, String orderRef, String email, String customerName, String locale, Delivery delivery,
             Instant now, Duration delay, Duration validity) {
         Invitation invitation = new Invitation();
+        invitation.delivery = delivery;
         invitation.shop = shop;
         invitation.orderRef = orderRef;
         invitation.email = email;
@@ -97,6 +120,12 @@ public class Invitation extends PanacheEntityBase {
 
     static Optional<Invitation> findByOrderRef(Shop shop, String orderRef) {
         return find("shop = ?1 and orderRef = ?2", shop, orderRef).firstResultOptional();
+    }
+
+    /** The token of a shop's invitation for an order: for the demo data, which plays the customer too. */
+    public static String tokenOf(String slug, String orderRef) {
+        return find("shop.slug = ?1 and orderRef = ?2", slug, orderRef).<Invitation>firstResultOptional()
+                .orElseThrow(() -> new IllegalArgumentException("No invitation for " + orderRef)).token;
     }
 
     public static Optional<Invitation> findByToken(String token) {
@@ -192,6 +221,15 @@ public class Invitation extends PanacheEntityBase {
 
     public String token() {
         return token;
+    }
+
+    public Delivery delivery() {
+        return delivery;
+    }
+
+    /** Whether the shop may see this invitation's link: only when it hands the link out itself. */
+    public boolean linkIsTheShops() {
+        return delivery == Delivery.LINK;
     }
 
     public Instant createdAt() {

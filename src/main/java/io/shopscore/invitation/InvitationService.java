@@ -73,7 +73,7 @@ public class InvitationService {
                     String name = request.name() == null || request.name().isBlank() ? null : request.name().strip();
                     int delayDays = request.delayDays() != null ? request.delayDays() : shop.invitationDelayDays();
                     Invitation invitation = Invitation.issue(shop, orderRef, request.email().strip(), name, locale,
-                            clock.instant(), Duration.ofDays(delayDays), config.invitations().validity());
+                            request.deliveryOrDefault(), clock.instant(), Duration.ofDays(delayDays), config.invitations().validity());
                     invitation.persist();
                     Invitation.flush();
                     issued.fire(new InvitationIssued(invitation.id(), shop.id(), shop.slug()));
@@ -103,14 +103,18 @@ public class InvitationService {
                 .map(invitation -> view(invitation, clock.instant(), mails.statusOf(List.of(invitation.id())).getOrDefault(invitation.id(), Map.of())));
     }
 
+    /** What the shop gets back: the link only when it hands the link out itself. */
     private InvitationCreated created(Invitation invitation) {
-        return new InvitationCreated(invitation.id(), invitation.orderRef(), invitation.token(),
-                links.reviewForm(invitation.token()), invitation.expiresAt());
+        boolean shopsLink = invitation.linkIsTheShops();
+        return new InvitationCreated(invitation.id(), invitation.orderRef(), invitation.delivery(),
+                shopsLink ? invitation.token() : null, shopsLink ? links.reviewForm(invitation.token()) : null,
+                invitation.expiresAt());
     }
 
     private InvitationView view(Invitation invitation, Instant now, Map<MailKind, MailStatus> mail) {
         return new InvitationView(invitation.id(), invitation.orderRef(), invitation.email(), invitation.customerName(),
-                invitation.locale(), invitation.state(now), links.reviewForm(invitation.token()),
+                invitation.locale(), invitation.state(now), invitation.delivery(),
+                invitation.linkIsTheShops() ? links.reviewForm(invitation.token()) : null,
                 invitation.createdAt(), invitation.expiresAt(), invitation.reviewedAt(),
                 mail.get(MailKind.INVITATION), mail.get(MailKind.REMINDER));
     }

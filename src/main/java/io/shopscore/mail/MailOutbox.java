@@ -60,9 +60,15 @@ public class MailOutbox {
         this.transport = transport;
     }
 
-    /** A new invitation gets its mail (after the shop's delay) and one reminder. */
+    /**
+     * A new invitation gets its mail (after the shop's delay) and one reminder; one whose link the
+     * shop hands out itself gets neither.
+     */
     void onInvitationIssued(@Observes InvitationIssued issued) {
         Invitation invitation = Invitation.findById(issued.invitationId());
+        if (invitation.linkIsTheShops()) {
+            return;
+        }
         Shop shop = invitation.shop();
         Instant now = clock.instant();
         OutgoingMail.schedule(MailKind.INVITATION, shop.id(), invitation.id(), invitation.email(), invitation.locale(),

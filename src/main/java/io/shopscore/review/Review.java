@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Entity;
@@ -71,6 +72,10 @@ public class Review extends PanacheEntityBase {
     @Column(nullable = false, updatable = false)
     private boolean verified;
 
+    @Convert(converter = ReviewSourceConverter.class)
+    @Column(nullable = false, updatable = false, length = 20)
+    private ReviewSource source;
+
     @Column(nullable = false, updatable = false)
     private Instant createdAt;
 
@@ -121,6 +126,7 @@ public class Review extends PanacheEntityBase {
         review.shop = invitation.shop();
         review.invitation = invitation;
         review.verified = true;
+        review.source = invitation.delivery() == Invitation.Delivery.EMAIL ? ReviewSource.INVITATION_EMAIL : ReviewSource.INVITATION_LINK;
         review.createdAt = now;
         review.version = 1;
         review.take(submission);
@@ -304,6 +310,10 @@ public class Review extends PanacheEntityBase {
 
     public boolean verified() {
         return verified;
+    }
+
+    public ReviewSource source() {
+        return source;
     }
 
     public Instant createdAt() {

@@ -9,7 +9,9 @@ public enum ReviewStatus {
     /** Waiting for the operator, because its text contains a link, an email address or a phone number. */
     PENDING,
     /** Taken down by the operator, with a public reason. */
-    REMOVED;
+    REMOVED,
+    /** Withdrawn by its author; counts nowhere and shows nowhere. */
+    WITHDRAWN;
 
     @JsonValue
     public String json() {

@@ -14,6 +14,10 @@ public record ReviewView(
         @Schema(nullable = true, examples = "Jan") String displayName,
         @Schema(nullable = true, description = "Would recommend; null when not answered") Boolean recommend,
         @Schema(description = "Written through an invitation after an order") boolean verified,
+        @Schema(description = "Where the review came from: invitation-email (the service mailed the customer's link; the shop "
+                + "never saw it), invitation-link (the shop handed the link out itself) or imported (from another service; "
+                + "never counted in a score)", enumeration = { "invitation-email", "invitation-link", "imported" })
+        ReviewSource source,
         Instant createdAt,
         @Schema(nullable = true, description = "When the customer last changed the review; null if never") Instant updatedAt,
         @Schema(nullable = true, description = "The shop's public response") ResponseView response,
@@ -31,6 +35,6 @@ public record ReviewView(
         ResponseView response = review.responseText() == null ? null
                 : new ResponseView(review.responseText(), review.responseCreatedAt());
         return new ReviewView(review.id(), review.score(), review.title(), review.text(), review.displayName(),
-                review.recommend(), review.verified(), review.createdAt(), review.updatedAt(), response, review.status());
+                review.recommend(), review.verified(), review.source(), review.createdAt(), review.updatedAt(), response, review.status());
     }
 }
