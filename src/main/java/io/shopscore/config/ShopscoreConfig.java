@@ -48,6 +48,26 @@ public interface ShopscoreConfig {
     /** Webhook deliveries. */
     Webhooks webhooks();
 
+    /** Fraud signals recorded when a review is written (docs/trust.md). */
+    Trust trust();
+
+    interface Trust {
+        /**
+         * A review whose signals add up to at least this risk is held for the operator instead of
+         * published at once. The signals and their weights are described in docs/trust.md.
+         */
+        @WithDefault("70")
+        int holdRisk();
+
+        /** How far back the signals look: other reviews from the same address, API key use, near-duplicate texts. */
+        @WithDefault("P30D")
+        Duration signalWindow();
+
+        /** How long the keyed hash of a reviewer's address (and of addresses that used a shop's API key) is kept. */
+        @WithDefault("P30D")
+        Duration addressRetention();
+    }
+
     interface Mail {
         /** One reminder this long after the invitation mail when no review came; a shop can choose its own. */
         @WithDefault("P7D")

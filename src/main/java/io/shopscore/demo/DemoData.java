@@ -108,7 +108,7 @@ public class DemoData {
             invitations.invite(SLUG, new CreateInvitation(orderRef, "customer" + order + "@example.com", demo.name(), demo.locale()));
             String token = QuarkusTransaction.requiringNew().call(() -> Invitation.tokenOf(SLUG, orderRef));
             var written = reviews.write(token, new ReviewSubmission(demo.score(), demo.text(), demo.title(), demo.recommend(), demo.name()),
-                    now.minus(Duration.ofDays(demo.daysAgo())));
+                    now.minus(Duration.ofDays(demo.daysAgo())), null);
             if (demo.response() != null) {
                 reviews.respond(SLUG, written.id(), new ShopResponse(demo.response()));
             }

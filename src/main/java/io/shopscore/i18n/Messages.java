@@ -148,4 +148,37 @@ public interface Messages {
     @Message String optOutText(String shop, String email);
     @Message String optOutButton();
     @Message String optOutDone(String shop, String email);
+
+    // Trust: the author's edit link and the mails to the author
+    @Message String mailAuthorLinkSubject(String shop);
+    @Message String mailAuthorLinkText(String shop);
+    @Message String mailAuthorHeldContent();
+    @Message String mailAuthorHeldSignals();
+    @Message String mailAuthorHeldNext();
+    @Message String mailAuthorUpdatedSubject(String shop);
+    @Message String mailAuthorUpdatedText(String shop);
+    @Message String mailAuthorPublishedSubject(String shop);
+    @Message String mailAuthorPublishedText(String shop);
+    @Message String mailAuthorRemovedSubject(String shop);
+    @Message String mailAuthorRemovedText(String shop, String date);
+    @Message String mailAuthorRemovedReason();
+    @Message String mailAuthorRemovedHow();
+    @Message String mailAuthorRemovedRedress();
+    @Message String mailAuthorButton();
+    @Message String mailAuthorLinkUse(String date);
+    @Message String mailAuthorKeepPrivate();
+    @Message String mailAuthorFooter(String shop);
+    @Message String changesByEditLink();
+    @Message String authorIntro(String shop);
+    @Message String exportHeading();
+    @Message String exportText();
+    @Message String exportLink();
+    @Message String withdrawHeading();
+    @Message String withdrawText(String shop);
+    @Message String withdrawConfirm();
+    @Message String withdrawButton();
+    @Message String withdrawConfirmError();
+    @Message String withdrawnTitle();
+    @Message String withdrawnText();
+    @Message String withdrawnNotice();
 }

@@ -54,7 +54,7 @@ public class Invitation extends PanacheEntityBase {
     @JoinColumn(name = "shop_id", nullable = false, updatable = false)
     private Shop shop;
 
-    @Column(nullable = false, updatable = false, length = 100)
+    @Column(nullable = false, length = 100)
     private String orderRef;
 
     @Column(nullable = false, length = 254)
@@ -128,6 +128,10 @@ public class Invitation extends PanacheEntityBase {
                 .orElseThrow(() -> new IllegalArgumentException("No invitation for " + orderRef)).token;
     }
 
+    public static boolean existsWithToken(String token) {
+        return count("token", token) > 0;
+    }
+
     public static Optional<Invitation> findByToken(String token) {
         return find("token", token).firstResultOptional();
     }
@@ -172,6 +176,17 @@ public class Invitation extends PanacheEntityBase {
             parameters = parameters.and("now", now);
         }
         return find(condition, newestFirst, parameters);
+    }
+
+    /**
+     * Erases the customer from this invitation (their review was withdrawn, or they asked for
+     * erasure): no name, no address, and the order reference only as a keyed hash, which keeps a
+     * repeated invitation for the same order answered with this one instead of inviting again.
+     */
+    public void erasePersonalData(String erasedOrderRef) {
+        email = "";
+        customerName = null;
+        orderRef = erasedOrderRef;
     }
 
     public InvitationState state(Instant now) {

@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.shopscore.config.ShopscoreConfig;
+import io.shopscore.keys.ServiceKeys;
 import io.shopscore.mail.MailKind;
 import io.shopscore.mail.MailOutbox;
 import io.shopscore.mail.MailStatus;
@@ -36,8 +37,14 @@ public class InvitationService {
     private final Links links;
     private final Event<InvitationIssued> issued;
     private final MailOutbox mails;
+    private final ServiceKeys keys;
 
-    public InvitationService(Clock clock, ShopscoreConfig config, Links links, Event<InvitationIssued> issued, MailOutbox mails) {
+    /** The prefix of an erased order reference. */
+    public static final String ERASED = "erased:";
+
+    public InvitationService(Clock clock, ShopscoreConfig config, Links links, Event<InvitationIssued> issued, MailOutbox mails,
+            ServiceKeys keys) {
+        this.keys = keys;
         this.clock = clock;
         this.config = config;
         this.links = links;
@@ -67,6 +74,7 @@ public class InvitationService {
     private Issued findOrIssue(String slug, String orderRef, CreateInvitation request) {
         Shop shop = ShopService.require(slug);
         return Invitation.findByOrderRef(shop, orderRef)
+                .or(() -> Invitation.findByOrderRef(shop, erasedOrderRef(orderRef)))
                 .map(existing -> new Issued(created(existing), false))
                 .orElseGet(() -> {
                     String locale = request.locale() != null ? request.locale() : shop.locale();
@@ -79,6 +87,14 @@ public class InvitationService {
                     issued.fire(new InvitationIssued(invitation.id(), shop.id(), shop.slug()));
                     return new Issued(created(invitation), true);
                 });
+    }
+
+    /**
+     * How an order reference is kept once its customer is erased: a keyed hash, so that nobody can
+     * read the order back, while a repeated invitation for the order still finds it.
+     */
+    public String erasedOrderRef(String orderRef) {
+        return ERASED + keys.hex(ServiceKeys.Purpose.ERASED_ORDER, orderRef).substring(0, 48);
     }
 
     /** The shop's invitations, newest first, optionally only those in one state. */

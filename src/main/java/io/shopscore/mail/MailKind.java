@@ -1,6 +1,6 @@
 package io.shopscore.mail;
 
-/** The mails Shopscore sends; each at most once per invitation. */
+/** The mails Shopscore sends; the invitation, reminder and notices to the shop at most once per invitation. */
 public enum MailKind {
     /** To the customer: please review your order. */
     INVITATION,
@@ -9,5 +9,21 @@ public enum MailKind {
     /** To the customer: the shop responded to your review. */
     RESPONSE_NOTICE,
     /** To the shop: a review graded 5 or lower just came in. */
-    NEGATIVE_ALERT
+    NEGATIVE_ALERT,
+    /**
+     * To the author, right after writing: their own edit link, and when the review is held, that it
+     * is checked first and why (the statement of reasons of DSA article 17).
+     */
+    AUTHOR_LINK,
+    /** To the author: their review was changed (through their edit link). */
+    AUTHOR_UPDATED,
+    /** To the author: moderation published their held review. */
+    AUTHOR_PUBLISHED,
+    /** To the author: moderation removed their review, with the statement of reasons (DSA article 17). */
+    AUTHOR_REMOVED;
+
+    /** Mails the author's own actions or a moderation decision cause: sent even to an address that opted out of review mails. */
+    boolean isAboutTheAuthorsReview() {
+        return name().startsWith("AUTHOR_");
+    }
 }

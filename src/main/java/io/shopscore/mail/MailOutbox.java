@@ -24,6 +24,7 @@ import io.shopscore.i18n.Messages;
 import io.shopscore.invitation.Invitation;
 import io.shopscore.invitation.InvitationIssued;
 import io.shopscore.invitation.InvitationState;
+import io.shopscore.review.EditLinks;
 import io.shopscore.review.Review;
 import io.shopscore.review.ReviewChanged;
 import io.shopscore.review.ReviewStatus;
@@ -49,9 +50,11 @@ public class MailOutbox {
     private final Formats formats;
     private final MailRenderer renderer;
     private final MailTransport transport;
+    private final EditLinks editLinks;
 
     public MailOutbox(Clock clock, ShopscoreConfig config, Links links, Formats formats, MailRenderer renderer,
-            MailTransport transport) {
+            MailTransport transport, EditLinks editLinks) {
+        this.editLinks = editLinks;
         this.clock = clock;
         this.config = config;
         this.links = links;
@@ -80,26 +83,38 @@ public class MailOutbox {
         }
     }
 
-    /** A shop's first response tells the customer; a negative review tells the shop at once. */
+    /**
+     * What a change of a review tells whom: its author gets their edit link when they wrote it and a
+     * notice of every later change (their own, or moderation's); the customer hears of the shop's
+     * first response; the shop hears of a negative review at once. A withdrawn review's author is
+     * erased, mails included.
+     */
     void onReviewChanged(@Observes ReviewChanged change) {
-        Review review;
+        Review review = Review.findById(change.reviewId());
+        Invitation invitation = review.invitation();
         switch (change.change()) {
-            case RESPONDED -> {
-                review = Review.findById(change.reviewId());
-                Invitation invitation = review.invitation();
-                scheduleOnce(MailKind.RESPONSE_NOTICE, review.shop(), invitation, invitation.email(), invitation.locale());
-            }
             case WRITTEN -> {
-                review = Review.findById(change.reviewId());
+                toAuthor(MailKind.AUTHOR_LINK, review);
                 Shop shop = review.shop();
                 if (review.isNegative() && shop.contactEmail() != null) {
-                    scheduleOnce(MailKind.NEGATIVE_ALERT, shop, review.invitation(), shop.contactEmail(), shop.locale());
+                    scheduleOnce(MailKind.NEGATIVE_ALERT, shop, invitation, shop.contactEmail(), shop.locale());
                 }
             }
-            default -> {
-                // updates, decisions and changed responses send no mail
+            case UPDATED -> toAuthor(MailKind.AUTHOR_UPDATED, review);
+            case PUBLISHED -> toAuthor(MailKind.AUTHOR_PUBLISHED, review);
+            case REMOVED -> toAuthor(MailKind.AUTHOR_REMOVED, review);
+            case RESPONDED -> scheduleOnce(MailKind.RESPONSE_NOTICE, review.shop(), invitation, invitation.email(), invitation.locale());
+            case WITHDRAWN -> OutgoingMail.eraseFor(invitation.id());
+            case RESPONSE_CHANGED -> {
+                // a changed response sends no second notice
             }
         }
+    }
+
+    private void toAuthor(MailKind kind, Review review) {
+        Invitation invitation = review.invitation();
+        OutgoingMail.aboutReview(kind, review.shop().id(), invitation.id(), review.id(), invitation.email(), invitation.locale(),
+                clock.instant()).persist();
     }
 
     private void scheduleOnce(MailKind kind, Shop shop, Invitation invitation, String recipient, String locale) {
@@ -163,7 +178,7 @@ public class MailOutbox {
         Messages text = MailRenderer.messages(lang);
         String greeting = invitation.customerName() == null ? text.mailGreeting() : text.mailGreetingNamed(invitation.customerName());
         String unsubscribe = links.reviewForm(invitation.token()) + "/unsubscribe";
-        if (mail.kind() != MailKind.NEGATIVE_ALERT && OptOut.exists(shop.id(), mail.recipient())) {
+        if (mail.kind() != MailKind.NEGATIVE_ALERT && !mail.kind().isAboutTheAuthorsReview() && OptOut.exists(shop.id(), mail.recipient())) {
             mail.skip("opted out");
             return Optional.empty();
         }
@@ -197,6 +212,18 @@ public class MailOutbox {
                 return Optional.of(renderer.negative(mail.recipient(), lang, new MailRenderer.NegativeMail(shop.name(), review.score(),
                         invitation.orderRef(), review.title(), review.text(), review.status() == ReviewStatus.PENDING,
                         links.shopPage(shop.slug()))));
+            }
+            case AUTHOR_LINK, AUTHOR_UPDATED, AUTHOR_PUBLISHED, AUTHOR_REMOVED -> {
+                Review review = Review.findById(mail.reviewId());
+                if (review == null || review.status() == ReviewStatus.WITHDRAWN) {
+                    mail.skip("review withdrawn");
+                    return Optional.empty();
+                }
+                return Optional.of(renderer.author(mail.recipient(), lang, new MailRenderer.AuthorMail(mail.kind(), greeting, shop.name(),
+                        formats.date(review.createdAt(), lang), review.score(), review.title(), review.text(),
+                        review.status() == ReviewStatus.PENDING, review.heldForContent(),
+                        editLinks.url(review.id()), formats.date(review.createdAt().plus(config.reviews().updateWindow()), lang),
+                        review.removalReason(), links.shopPage(shop.slug()))));
             }
             default -> throw new IllegalStateException("Unknown mail kind " + mail.kind());
         }

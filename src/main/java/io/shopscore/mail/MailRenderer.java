@@ -34,8 +34,33 @@ public class MailRenderer {
     public record NegativeMail(String shop, int grade, String orderRef, String title, String text, boolean held, String link) {
     }
 
+    /** A mail to a review's author about their review: the edit link, a change, a moderation decision. */
+    public record AuthorMail(MailKind kind, String greeting, String shop, String writtenOn, int grade, String title, String text,
+            boolean held, boolean heldForContent, String editLink, String editableUntil, String removalReason, String shopPage) {
+
+        public boolean linkMail() {
+            return kind == MailKind.AUTHOR_LINK;
+        }
+
+        public boolean updated() {
+            return kind == MailKind.AUTHOR_UPDATED;
+        }
+
+        public boolean published() {
+            return kind == MailKind.AUTHOR_PUBLISHED;
+        }
+
+        public boolean removed() {
+            return kind == MailKind.AUTHOR_REMOVED;
+        }
+    }
+
     @CheckedTemplate(basePath = "mail")
     static class Templates {
+        static native TemplateInstance author(String lang, AuthorMail mail);
+
+        static native TemplateInstance authorText(String lang, AuthorMail mail);
+
         static native TemplateInstance invitation(String lang, InvitationMail mail);
 
         static native TemplateInstance invitationText(String lang, InvitationMail mail);
@@ -78,6 +103,19 @@ public class MailRenderer {
     Mail negative(String to, String lang, NegativeMail content) {
         return compose(to, messages(lang).mailNegativeSubject(content.grade(), content.shop()), "Shopscore", null,
                 Templates.negative(lang, content), Templates.negativeText(lang, content), lang);
+    }
+
+    /** From Shopscore itself, not the shop: the shop has no say in what its customers' reviews become. */
+    Mail author(String to, String lang, AuthorMail content) {
+        Messages text = messages(lang);
+        String subject = switch (content.kind()) {
+            case AUTHOR_LINK -> text.mailAuthorLinkSubject(content.shop());
+            case AUTHOR_UPDATED -> text.mailAuthorUpdatedSubject(content.shop());
+            case AUTHOR_PUBLISHED -> text.mailAuthorPublishedSubject(content.shop());
+            case AUTHOR_REMOVED -> text.mailAuthorRemovedSubject(content.shop());
+            default -> throw new IllegalArgumentException("Not a mail to an author: " + content.kind());
+        };
+        return compose(to, subject, "Shopscore", null, Templates.author(lang, content), Templates.authorText(lang, content), lang);
     }
 
     private Mail compose(String to, String subject, String senderName, String replyTo, TemplateInstance html,

@@ -37,6 +37,9 @@ public class OutgoingMail extends OutboxEntry {
     @Column(nullable = false)
     private Long invitationId;
 
+    /** The review a mail to its author is about; null for the other mails. */
+    private Long reviewId;
+
     @Column(nullable = false, length = 254)
     private String recipient;
 
@@ -49,6 +52,19 @@ public class OutgoingMail extends OutboxEntry {
     private Instant sentAt;
 
     protected OutgoingMail() {
+    }
+
+    /** A mail to a review's author about that review, due now. */
+    static OutgoingMail aboutReview(MailKind kind, long shopId, long invitationId, long reviewId, String recipient, String locale,
+            Instant now) {
+        OutgoingMail mail = schedule(kind, shopId, invitationId, recipient, locale, now, now);
+        mail.reviewId = reviewId;
+        return mail;
+    }
+
+    /** Erases every mail to or about the customer of an invitation, sent or not: they withdrew their review. */
+    static long eraseFor(long invitationId) {
+        return delete("invitationId", invitationId);
     }
 
     static OutgoingMail schedule(MailKind kind, long shopId, long invitationId, String recipient, String locale, Instant dueAt, Instant now) {
@@ -89,6 +105,10 @@ public class OutgoingMail extends OutboxEntry {
 
     public Long shopId() {
         return shopId;
+    }
+
+    public Long reviewId() {
+        return reviewId;
     }
 
     public Long invitationId() {

@@ -23,6 +23,7 @@ public class BusinessMetrics {
     private final Counter responses;
     private final Counter published;
     private final Counter removed;
+    private final Counter withdrawn;
 
     public BusinessMetrics(MeterRegistry registry) {
         this.invitations = Counter.builder("shopscore.invitations.created")
@@ -35,6 +36,8 @@ public class BusinessMetrics {
                 .description("Responses set or changed by shops").register(registry);
         this.published = Counter.builder("shopscore.moderation.decisions")
                 .description("Operator decisions on held or reported reviews").tag("decision", "publish").register(registry);
+        this.withdrawn = Counter.builder("shopscore.reviews")
+                .description("Reviews written or updated by customers").tag("change", "withdrawn").register(registry);
         this.removed = Counter.builder("shopscore.moderation.decisions")
                 .description("Operator decisions on held or reported reviews").tag("decision", "remove").register(registry);
     }
@@ -50,6 +53,7 @@ public class BusinessMetrics {
             case RESPONDED, RESPONSE_CHANGED -> responses.increment();
             case PUBLISHED -> published.increment();
             case REMOVED -> removed.increment();
+            case WITHDRAWN -> withdrawn.increment();
         }
     }
 }

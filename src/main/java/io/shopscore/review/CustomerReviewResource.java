@@ -10,6 +10,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -18,6 +19,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
+
+import io.shopscore.web.ClientAddress;
+import io.vertx.core.http.HttpServerRequest;
 
 /** The customer's review through the token of their invitation: the same as the form, as JSON. */
 @Path("/api/v1/invitations/{token}/review")
@@ -36,7 +40,7 @@ public class CustomerReviewResource {
 
     @POST
     @Operation(summary = "Write the review of an invitation", description = "One review per invitation; it counts in the shop's score at once.")
-    @APIResponse(responseCode = "201", description = "The review")
+    @APIResponse(responseCode = "201", description = "The review. Its author gets their personal edit link by mail.")
     @APIResponse(responseCode = "400", description = "A field is missing or invalid; nothing was stored")
     @APIResponse(responseCode = "404", description = "Unknown token")
     @APIResponse(responseCode = "409", description = "This invitation already has a review")
@@ -44,20 +48,20 @@ public class CustomerReviewResource {
     @APIResponse(responseCode = "503", description = "Too many reviews are waiting to be written; try again after Retry-After seconds")
     public CompletionStage<RestResponse<ReviewView>> write(
             @Parameter(description = "The token from the invitation link") @RestPath String token,
-            @Valid @NotNull ReviewSubmission body) {
+            @Valid @NotNull ReviewSubmission body, @Context HttpServerRequest request) {
         // Not blocking: the review joins the next group commit, and the answer comes once it is durable.
-        return writer.write(token, body).thenApply(review -> RestResponse.ResponseBuilder
+        return writer.write(token, body, ClientAddress.of(request)).thenApply(review -> RestResponse.ResponseBuilder
                 .<ReviewView>created(URI.create("/api/v1/invitations/" + token + "/review")).entity(review).build());
     }
 
     @PUT
-    @Operation(summary = "Update the review of an invitation",
-            description = "Allowed for 30 days after writing (configurable); the score moves from the old grade to the new one.")
-    @APIResponse(responseCode = "200", description = "The updated review")
-    @APIResponse(responseCode = "400", description = "A field is missing or invalid; nothing was changed")
+    @Operation(summary = "Changes no longer go through the invitation token",
+            description = "Since v1.1 the invitation token does not change a written review: the shop may have held that link. "
+                    + "The author changes or withdraws the review through the edit link mailed to them right after writing it "
+                    + "(PUT /api/v1/review-edits/{editToken}).")
+    @APIResponse(responseCode = "403", description = "The review exists; changes go through the author's edit link")
     @APIResponse(responseCode = "404", description = "Unknown token, or no review yet")
-    @APIResponse(responseCode = "409", description = "The time for updates is over")
-    public ReviewView update(@RestPath String token, @Valid @NotNull ReviewSubmission body) {
-        return reviews.revise(token, body);
+    public ReviewView update(@RestPath String token, ReviewSubmission body) {
+        return reviews.reviseByInvitationToken(token);
     }
 }

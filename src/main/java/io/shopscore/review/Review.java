@@ -101,6 +101,12 @@ public class Review extends PanacheEntityBase {
 
     private Instant removedAt;
 
+    /** SHA-256 of the author's edit link ({@link EditLinks}); null once the review is withdrawn. */
+    @Column(length = 64)
+    private String editTokenHash;
+
+    private Instant withdrawnAt;
+
     /** 1 for the first text, one more for each change by its author; earlier ones are ReviewVersions. */
     @Column(nullable = false)
     private int version;
@@ -131,6 +137,15 @@ public class Review extends PanacheEntityBase {
         review.version = 1;
         review.take(submission);
         return review;
+    }
+
+    /** The review of an edit link, locked for a change by its author. */
+    static Optional<Review> lockByEditTokenHash(String editTokenHash) {
+        return find("editTokenHash", editTokenHash).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+    }
+
+    static Optional<Review> findByEditTokenHash(String editTokenHash) {
+        return find("editTokenHash", editTokenHash).firstResultOptional();
     }
 
     static Optional<Review> findByInvitation(Invitation invitation) {
@@ -200,6 +215,9 @@ public class Review extends PanacheEntityBase {
 
     /** The operator lets a held review through. */
     public void publish() {
+        if (status == ReviewStatus.WITHDRAWN) {
+            throw ProblemException.conflict("Its author withdrew this review.");
+        }
         if (status == ReviewStatus.PUBLISHED) {
             throw ProblemException.conflict("This review is already published.");
         }
@@ -219,6 +237,47 @@ public class Review extends PanacheEntityBase {
         removedAt = now;
     }
 
+    /** Gives the review its author's edit link (as its digest); once, right after it is stored. */
+    void issueEditLink(String digest) {
+        if (editTokenHash != null) {
+            throw new IllegalStateException("Review " + id + " already has an edit link");
+        }
+        editTokenHash = digest;
+    }
+
+    /**
+     * Holds a review that would otherwise be published for the operator to check, adding why. The
+     * reasons are for the operator; the author is told that a check happens, not what tripped it.
+     */
+    void holdFor(List<String> reasons) {
+        if (reasons.isEmpty()) {
+            return;
+        }
+        status = ReviewStatus.PENDING;
+        heldBecause = heldBecause == null ? String.join(",", reasons) : heldBecause + "," + String.join(",", reasons);
+    }
+
+    /**
+     * The author withdraws the review: it counts and shows nowhere, and everything they wrote is
+     * erased (the text, title and name; the grade stays as a number without a person). The edit
+     * link stops working, because nothing is left to change.
+     */
+    void withdraw(Instant now) {
+        if (status == ReviewStatus.WITHDRAWN) {
+            throw ProblemException.conflict("This review was already withdrawn.");
+        }
+        status = ReviewStatus.WITHDRAWN;
+        withdrawnAt = now;
+        title = null;
+        text = "";
+        displayName = null;
+        responseText = null;
+        heldBecause = null;
+        topics = "";
+        churnIntent = false;
+        editTokenHash = null;
+    }
+
     boolean isRevisable(Instant now, Duration window) {
         return now.isBefore(createdAt.plus(window));
     }
@@ -228,6 +287,9 @@ public class Review extends PanacheEntityBase {
      * version it replaced (to be kept). A removed review stays removed.
      */
     ReviewVersion revise(ReviewSubmission submission, Instant now, Duration window) {
+        if (status == ReviewStatus.WITHDRAWN) {
+            throw ProblemException.conflict("This review was withdrawn and can no longer be changed.");
+        }
         if (status == ReviewStatus.REMOVED) {
             throw ProblemException.conflict("This review was removed by moderation and can no longer be changed.");
         }
@@ -344,6 +406,14 @@ public class Review extends PanacheEntityBase {
         return heldBecause;
     }
 
+    /**
+     * Whether the review waits because of what it says (a link, an email address, a phone number),
+     * as opposed to how it was sent (the submission signals); the author is told which.
+     */
+    public boolean heldForContent() {
+        return heldBecause != null && List.of(heldBecause.split(",")).stream().anyMatch(List.of("link", "email", "phone")::contains);
+    }
+
     public String removalReason() {
         return removalReason;
     }
@@ -354,6 +424,10 @@ public class Review extends PanacheEntityBase {
 
     public int version() {
         return version;
+    }
+
+    public Instant withdrawnAt() {
+        return withdrawnAt;
     }
 
     /** A review is negative when its grade is 5 or lower: a fail on the Dutch school scale. */

@@ -18,6 +18,8 @@ public record ReviewChanged(Change change, long reviewId, long shopId, String sh
         /** The operator let a held review through. */
         PUBLISHED,
         /** The operator took it down. */
-        REMOVED
+        REMOVED,
+        /** Its author withdrew it, and was erased. */
+        WITHDRAWN
     }
 }

@@ -4,13 +4,17 @@ import java.time.Instant;
 
 import io.shopscore.invitation.InvitationState;
 
-/** What the customer's personal link leads to: the invitation, its shop and the review written through it, if any. */
+/**
+ * What a customer's personal link leads to: the invitation, its shop and the review written
+ * through it, if any. Either the invitation token (which writes the review once) or the author's
+ * edit token (which changes or withdraws it) is set, never both.
+ */
 public record ReviewLink(
         String token,
+        String editToken,
         String shopSlug,
         String shopName,
         String orderRef,
-        String customerName,
         String locale,
         InvitationState state,
         Instant expiresAt,
@@ -18,5 +22,6 @@ public record ReviewLink(
         Instant editableUntil,
         boolean editable,
         String heldBecause,
-        String removalReason) {
+        String removalReason,
+        boolean withdrawn) {
 }

@@ -19,6 +19,7 @@ import jakarta.transaction.Transactional;
 import io.shopscore.config.ShopscoreConfig;
 import io.shopscore.insight.classify.ReviewClassifier;
 import io.shopscore.invitation.Invitation;
+import io.shopscore.invitation.InvitationService;
 import io.shopscore.invitation.Tokens;
 import io.shopscore.paging.Page;
 import io.shopscore.paging.PageRequest;
@@ -38,14 +39,20 @@ public class ReviewService {
     private final ScoreService scores;
     private final Event<ReviewChanged> changes;
     private final ReviewClassifier classifier;
+    private final EditLinks editLinks;
+    private final SubmissionSignals signals;
+    private final InvitationService invitations;
 
     public ReviewService(Clock clock, ShopscoreConfig config, ScoreService scores, Event<ReviewChanged> changes,
-            ReviewClassifier classifier) {
+            ReviewClassifier classifier, EditLinks editLinks, SubmissionSignals signals, InvitationService invitations) {
         this.clock = clock;
         this.config = config;
         this.scores = scores;
         this.changes = changes;
         this.classifier = classifier;
+        this.editLinks = editLinks;
+        this.signals = signals;
+        this.invitations = invitations;
     }
 
     /**
@@ -55,18 +62,19 @@ public class ReviewService {
      * on the invitation refuses a second review whatever happens).
      */
     @Transactional
-    public ReviewView submit(String token, ReviewSubmission submission) {
-        return write(token, submission, clock.instant());
+    public ReviewView submit(String token, ReviewSubmission submission, String clientAddress) {
+        return write(token, submission, clock.instant(), clientAddress);
     }
 
     /**
-     * As {@link #submit}, dated at the given instant: for importing reviews written earlier. A review
-     * whose text holds a link, an email address or a phone number is stored but waits for the
-     * operator before it shows and counts.
+     * As {@link #submit}, dated at the given instant. A review whose text holds a link, an email
+     * address or a phone number, or whose submission signals add up to a risk, is stored but waits
+     * for the operator before it shows and counts. {@code clientAddress} null: written by the
+     * service itself (the demo data), which has no address to assess.
      */
     @Transactional
-    public ReviewView write(String token, ReviewSubmission submission, Instant writtenAt) {
-        ReviewView review = writeInTransaction(lockInvitation(token), submission, writtenAt);
+    public ReviewView write(String token, ReviewSubmission submission, Instant writtenAt, String clientAddress) {
+        ReviewView review = writeInTransaction(lockInvitation(token), submission, writtenAt, clientAddress);
         UniqueConstraint.flushOrConflict(Invitation.ALREADY_REVIEWED);
         return review;
     }
@@ -92,7 +100,7 @@ public class ReviewService {
      * exactly as it found it. Deliberately not {@code @Transactional}: an exception crossing that
      * interceptor would doom the shared transaction.
      */
-    ReviewView writeInTransaction(Invitation invitation, ReviewSubmission submission, Instant writtenAt) {
+    ReviewView writeInTransaction(Invitation invitation, ReviewSubmission submission, Instant writtenAt, String clientAddress) {
         if (invitation == null) {
             throw unknownToken();
         }
@@ -100,27 +108,91 @@ public class ReviewService {
         invitation.markReviewed(writtenAt);
         classify(review);
         review.persist();
+        review.issueEditLink(EditLinks.digest(editLinks.token(review.id())));
+        if (clientAddress != null) {
+            SubmissionSignals.Assessment assessment = signals.assess(review, invitation, clientAddress);
+            if (signals.holds(assessment)) {
+                review.holdFor(assessment.reasons());
+            }
+            ReviewSignal.of(review, assessment).persist();
+        }
         scores.move(invitation.shop(), null, review.counted());
         changes.fire(changed(ReviewChanged.Change.WRITTEN, review));
         return ReviewView.of(review);
     }
 
     /**
-     * The customer's update of their own review, within {@code shopscore.reviews.update-window}
-     * of writing it (409 after). The score moves from the old grade to the new one exactly, and
-     * the replaced text is kept as a version.
+     * The invitation token once opened the review for changes; no longer, because the shop may hold
+     * that token (it handed the link out, or saw it before v1.1). Changes go through the author's
+     * edit link. 404 while there is no review, 403 once there is.
      */
     @Transactional
-    public ReviewView revise(String token, ReviewSubmission submission) {
+    public ReviewView reviseByInvitationToken(String token) {
         Invitation invitation = lockInvitation(token);
-        Review review = Review.lockByInvitation(invitation)
-                .orElseThrow(() -> ProblemException.notFound("This invitation has no review yet; write one with POST."));
+        if (Review.findByInvitation(invitation).isEmpty()) {
+            throw ProblemException.notFound("This invitation has no review yet; write one with POST.");
+        }
+        throw ProblemException.forbidden("The review link no longer changes a written review. Its author changes or withdraws it "
+                + "through the personal edit link mailed to them right after writing it.");
+    }
+
+    /**
+     * The author's change to their review through their edit link, within
+     * {@code shopscore.reviews.update-window} of writing it (409 after). The score moves from the
+     * old grade to the new one exactly, the replaced text is kept as a version, and the author gets
+     * a notice of the change by mail.
+     */
+    @Transactional
+    public ReviewView reviseByAuthor(String editToken, ReviewSubmission submission) {
+        Review review = lockByEditToken(editToken);
         CountedReview before = review.counted();
         review.revise(submission, clock.instant(), config.reviews().updateWindow()).persist();
         classify(review);
-        scores.move(invitation.shop(), before, review.counted());
+        scores.move(review.shop(), before, review.counted());
         changes.fire(changed(ReviewChanged.Change.UPDATED, review));
         return ReviewView.of(review);
+    }
+
+    /**
+     * The author withdraws their review: it leaves the score exactly, shows nowhere, and the
+     * service forgets them: the review's words and name, its earlier versions, what was recorded at
+     * submission, and the invitation's name, address and order reference (kept only as a keyed
+     * hash, so the shop cannot invite the order again). Their mails are dropped by the outbox.
+     */
+    @Transactional
+    public void withdraw(String editToken) {
+        Review review = lockByEditToken(editToken);
+        CountedReview before = review.counted();
+        Invitation invitation = review.invitation();
+        review.withdraw(clock.instant());
+        ReviewVersion.eraseFor(review.id());
+        ReviewSignal.eraseFor(review.id());
+        invitation.erasePersonalData(invitations.erasedOrderRef(invitation.orderRef()));
+        scores.move(review.shop(), before, null);
+        changes.fire(changed(ReviewChanged.Change.WITHDRAWN, review));
+    }
+
+    /** Everything held about the author of the review of this edit link: the GDPR export. */
+    @Transactional
+    public AuthorExport export(String editToken) {
+        Review review = findByEditToken(editToken);
+        Invitation invitation = review.invitation();
+        List<ReviewVersion.View> versions = ReviewVersion.of(review.id()).stream().map(ReviewVersion::view).toList();
+        return new AuthorExport(ReviewView.of(review), review.shop().slug(), review.shop().name(),
+                new AuthorExport.Customer(invitation.customerName(), invitation.email(), invitation.orderRef(), invitation.locale()),
+                invitation.createdAt(), review.createdAt().plus(config.reviews().updateWindow()), versions,
+                ReviewSignal.<ReviewSignal>findByIdOptional(review.id()).map(signal -> review.createdAt()
+                        .plus(config.trust().addressRetention())).orElse(null));
+    }
+
+    /** What the author's edit page shows; empty for an unknown edit link. */
+    @Transactional
+    public Optional<ReviewLink> authored(String editToken) {
+        if (!EditLinks.hasTokenForm(editToken)) {
+            return Optional.empty();
+        }
+        return Review.findByEditTokenHash(EditLinks.digest(editToken)).map(review -> linkOf(review.invitation(), Optional.of(review),
+                null, editToken));
     }
 
     /**
@@ -186,25 +258,48 @@ public class ReviewService {
         return Page.of(items, request, scores.publishedCount(shop));
     }
 
-    /** Where a customer's link leads: empty for an unknown token. */
+    /** Where a customer's invitation link leads: empty for an unknown token. */
     @Transactional
     public Optional<ReviewLink> link(String token) {
         if (!Tokens.hasTokenForm(token)) {
             return Optional.empty();
         }
+        return Invitation.findByToken(token).map(invitation -> linkOf(invitation, Review.findByInvitation(invitation), token, null));
+    }
+
+    /** The page of an invitation link (token) or of an author's edit link (editToken); only the latter may change the review. */
+    private ReviewLink linkOf(Invitation invitation, Optional<Review> review, String token, String editToken) {
         Instant now = clock.instant();
         Duration window = config.reviews().updateWindow();
-        return Invitation.findByToken(token).map(invitation -> {
-            Optional<Review> review = Review.findByInvitation(invitation);
-            Shop shop = invitation.shop();
-            return new ReviewLink(token, shop.slug(), shop.name(), invitation.orderRef(), invitation.customerName(),
-                    invitation.locale(), invitation.state(now), invitation.expiresAt(),
-                    review.map(ReviewView::of).orElse(null),
-                    review.map(r -> r.createdAt().plus(window)).orElse(null),
-                    review.map(r -> r.status() != ReviewStatus.REMOVED && r.isRevisable(now, window)).orElse(false),
-                    review.map(Review::heldBecause).orElse(null),
-                    review.map(Review::removalReason).orElse(null));
-        });
+        Shop shop = invitation.shop();
+        boolean withdrawn = review.map(r -> r.status() == ReviewStatus.WITHDRAWN).orElse(false);
+        boolean open = review.map(r -> r.status() != ReviewStatus.REMOVED).orElse(false) && !withdrawn;
+        return new ReviewLink(token, editToken, shop.slug(), shop.name(), invitation.orderRef(), invitation.locale(),
+                invitation.state(now), invitation.expiresAt(),
+                review.filter(r -> !withdrawn).map(ReviewView::of).orElse(null),
+                review.map(r -> r.createdAt().plus(window)).orElse(null),
+                editToken != null && open && review.get().isRevisable(now, window),
+                review.map(Review::heldBecause).orElse(null),
+                review.map(Review::removalReason).orElse(null),
+                withdrawn);
+    }
+
+    private static Review lockByEditToken(String editToken) {
+        if (!EditLinks.hasTokenForm(editToken)) {
+            throw unknownEditLink();
+        }
+        return Review.lockByEditTokenHash(EditLinks.digest(editToken)).orElseThrow(ReviewService::unknownEditLink);
+    }
+
+    private static Review findByEditToken(String editToken) {
+        if (!EditLinks.hasTokenForm(editToken)) {
+            throw unknownEditLink();
+        }
+        return Review.findByEditTokenHash(EditLinks.digest(editToken)).orElseThrow(ReviewService::unknownEditLink);
+    }
+
+    private static ProblemException unknownEditLink() {
+        return ProblemException.notFound("This edit link is not valid (a withdrawn review has none).");
     }
 
     private static ReviewChanged changed(ReviewChanged.Change change, Review review) {
@@ -218,7 +313,7 @@ public class ReviewService {
         return Invitation.lockByToken(token).orElseThrow(ReviewService::unknownToken);
     }
 
-    private static ProblemException unknownToken() {
+    static ProblemException unknownToken() {
         return ProblemException.notFound("This review link is not valid.");
     }
 }

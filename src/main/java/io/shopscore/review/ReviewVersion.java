@@ -66,6 +66,11 @@ public class ReviewVersion extends PanacheEntityBase {
         return list("reviewId", Sort.ascending("version"), reviewId);
     }
 
+    /** Forgets every earlier text of a review (its author withdrew it). */
+    static void eraseFor(long reviewId) {
+        delete("reviewId", reviewId);
+    }
+
     /** One earlier version as JSON. */
     public record View(int version, int score, String title, String text, String displayName, Boolean recommend,
             Instant writtenAt, Instant replacedAt) {

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.DistributionSummary;
@@ -23,6 +24,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.shopscore.config.ShopscoreConfig;
 import io.shopscore.invitation.Invitation;
+import io.shopscore.invitation.Tokens;
 import io.shopscore.problem.ProblemException;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -48,6 +50,7 @@ public class ReviewWriter {
     private static final Logger LOG = Logger.getLogger(ReviewWriter.class);
 
     private final ReviewService reviews;
+    private final ManagedExecutor workers;
     private final Clock clock;
     private final int batchSize;
     private final BlockingQueue<Pending> queue;
@@ -55,8 +58,9 @@ public class ReviewWriter {
     private volatile boolean running;
     private Thread thread;
 
-    public ReviewWriter(ReviewService reviews, Clock clock, ShopscoreConfig config, MeterRegistry metrics) {
+    public ReviewWriter(ReviewService reviews, Clock clock, ShopscoreConfig config, MeterRegistry metrics, ManagedExecutor workers) {
         this.reviews = reviews;
+        this.workers = workers;
         this.clock = clock;
         this.batchSize = config.reviews().batchSize();
         this.queue = new ArrayBlockingQueue<>(config.reviews().queueCapacity());
@@ -70,12 +74,24 @@ public class ReviewWriter {
      * outcomes as {@link ReviewService#submit}. Completes on the caller's Vert.x context, so the
      * response is written there and not on the writing thread. 503 when the queue is full.
      */
-    public CompletionStage<ReviewView> write(String token, ReviewSubmission submission) {
-        Pending pending = new Pending(token, submission, clock.instant(), Vertx.currentContext(), new CompletableFuture<>());
-        if (!running || !queue.offer(pending)) {
-            throw ProblemException.unavailable("Too many reviews are being written at this moment; please try again in a few seconds.");
+    public CompletionStage<ReviewView> write(String token, ReviewSubmission submission, String clientAddress) {
+        if (!Tokens.hasTokenForm(token)) {
+            throw ReviewService.unknownToken();
         }
-        return pending.result();
+        Context context = Vertx.currentContext();
+        // Made-up tokens must not fill the queue: a worker looks the token up before it takes a place.
+        return CompletableFuture.supplyAsync(() -> QuarkusTransaction.requiringNew().call(() -> Invitation.existsWithToken(token)), workers)
+                .thenCompose(known -> {
+                    if (!known) {
+                        throw ReviewService.unknownToken();
+                    }
+                    Pending pending = new Pending(token, submission, clientAddress, clock.instant(), context, new CompletableFuture<>());
+                    if (!running || !queue.offer(pending)) {
+                        throw ProblemException.unavailable(
+                                "Too many reviews are being written at this moment; please try again in a few seconds.");
+                    }
+                    return pending.result();
+                });
     }
 
     void start(@Observes StartupEvent start) {
@@ -129,7 +145,7 @@ public class ReviewWriter {
                 for (Pending pending : batch) {
                     try {
                         written.add(Outcome.of(reviews.writeInTransaction(invitations.get(pending.token()), pending.submission(),
-                                pending.submittedAt())));
+                                pending.submittedAt(), pending.clientAddress())));
                     } catch (ProblemException refused) {
                         written.add(Outcome.of(refused));
                     }
@@ -150,7 +166,7 @@ public class ReviewWriter {
         for (Pending pending : batch) {
             Outcome outcome;
             try {
-                outcome = Outcome.of(reviews.write(pending.token(), pending.submission(), pending.submittedAt()));
+                outcome = Outcome.of(reviews.write(pending.token(), pending.submission(), pending.submittedAt(), pending.clientAddress()));
             } catch (RuntimeException failure) {
                 outcome = Outcome.of(failure);
             }
@@ -159,7 +175,7 @@ public class ReviewWriter {
     }
 
     /** A review waiting to be written, and where its answer goes (null context: completed on the writing thread). */
-    record Pending(String token, ReviewSubmission submission, Instant submittedAt, Context context,
+    record Pending(String token, ReviewSubmission submission, String clientAddress, Instant submittedAt, Context context,
             CompletableFuture<ReviewView> result) {
 
         void complete(Runnable completion) {

@@ -13,10 +13,14 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.TokenAuthenticationRequest;
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.shopscore.config.ShopscoreConfig;
+import io.shopscore.keys.Digests;
 import io.shopscore.shop.ApiKeys;
 import io.shopscore.shop.ShopService;
+import io.shopscore.web.ClientAddress;
 import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
 
 /** Turns a bearer token into the operator or a shop; anything else fails with 401. */
 @ApplicationScoped
@@ -44,7 +48,9 @@ public class BearerTokenIdentityProvider implements IdentityProvider<TokenAuthen
         if (!ApiKeys.hasApiKeyForm(token)) {
             return Uni.createFrom().failure(new AuthenticationFailedException());
         }
-        return context.runBlocking(() -> shops.slugForApiKey(token)
+        RoutingContext http = HttpSecurityUtils.getRoutingContextAttribute(request);
+        String clientAddress = ClientAddress.of(http == null ? null : http.request());
+        return context.runBlocking(() -> shops.slugForApiKey(token, clientAddress)
                 .map(slug -> identity(slug, Roles.SHOP))
                 .orElseThrow(AuthenticationFailedException::new));
     }
@@ -62,6 +68,6 @@ public class BearerTokenIdentityProvider implements IdentityProvider<TokenAuthen
     }
 
     private static byte[] sha256(String value) {
-        return ApiKeys.sha256(value.getBytes(StandardCharsets.UTF_8));
+        return Digests.sha256(value.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -2,10 +2,10 @@ package io.shopscore.shop;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
+
+import io.shopscore.keys.Digests;
 
 /**
  * Shop API keys: {@code sk_} followed by 256 random bits, URL-safe. Only a SHA-256 digest is
@@ -33,7 +33,7 @@ public final class ApiKeys {
 
     /** The stored form of a key: its SHA-256 digest in hex. */
     public static String hash(String apiKey) {
-        return HexFormat.of().formatHex(sha256(apiKey.getBytes(StandardCharsets.UTF_8)));
+        return Digests.sha256Hex(apiKey);
     }
 
     /** Whether a presented key matches a stored digest, in time independent of where they differ. */
@@ -43,11 +43,4 @@ public final class ApiKeys {
                 storedHash.getBytes(StandardCharsets.US_ASCII));
     }
 
-    public static byte[] sha256(byte[] input) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(input);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", e);
-        }
-    }
 }

@@ -1,13 +1,21 @@
 package io.shopscore.shop;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.jboss.logging.Logger;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
 import io.shopscore.i18n.Locales;
+import io.shopscore.keys.ServiceKeys;
 import io.shopscore.paging.Page;
 import io.shopscore.paging.PageRequest;
 import io.shopscore.persistence.UniqueConstraint;
@@ -18,14 +26,21 @@ import io.shopscore.score.ScoreService;
 @ApplicationScoped
 public class ShopService {
 
+    private static final Logger LOG = Logger.getLogger(ShopService.class);
+
     private final Clock clock;
     private final Locales locales;
     private final ScoreService scores;
+    private final ServiceKeys keys;
+    /** Key uses recorded lately by this instance: a shop calling its API many times a second writes one row. */
+    private final Cache<String, Boolean> recentKeyUses = Caffeine.newBuilder()
+            .maximumSize(100_000).expireAfterWrite(Duration.ofMinutes(10)).build();
 
-    public ShopService(Clock clock, Locales locales, ScoreService scores) {
+    public ShopService(Clock clock, Locales locales, ScoreService scores, ServiceKeys keys) {
         this.clock = clock;
         this.locales = locales;
         this.scores = scores;
+        this.keys = keys;
     }
 
     /** Creates a shop with an empty score and a fresh API key; 409 when the slug is taken. */
@@ -99,12 +114,33 @@ public class ShopService {
         return ShopSettings.of(shop);
     }
 
-    /** The slug of the shop whose key this is, for authentication. */
+    /**
+     * The slug of the shop whose key this is, for authentication; notes the client's address (as a
+     * keyed hash) as one the key was used from, at most once per address and shop every few
+     * minutes, so that a review written from there can be recognised as probably the shop's.
+     */
     @Transactional
-    public Optional<String> slugForApiKey(String apiKey) {
-        return Shop.findByApiKeyHash(ApiKeys.hash(apiKey))
-                .filter(shop -> ApiKeys.matches(apiKey, shop.apiKeyHash()))
-                .map(Shop::slug);
+    public Optional<String> slugForApiKey(String apiKey, String clientAddress) {
+        Optional<Shop> shop = Shop.findByApiKeyHash(ApiKeys.hash(apiKey)).filter(found -> ApiKeys.matches(apiKey, found.apiKeyHash()));
+        shop.ifPresent(found -> {
+            String addressHash = keys.hex(ServiceKeys.Purpose.CLIENT_ADDRESS, clientAddress);
+            if (recentKeyUses.asMap().putIfAbsent(found.id() + ":" + addressHash, Boolean.TRUE) == null) {
+                recordKeyUse(found.id(), addressHash);
+            }
+        });
+        return shop.map(Shop::slug);
+    }
+
+    /**
+     * In a transaction of its own, so that losing a race with another request from the same address
+     * (the row's primary key refuses the second insert) never fails the request that authenticated.
+     */
+    private void recordKeyUse(long shopId, String addressHash) {
+        try {
+            QuarkusTransaction.requiringNew().run(() -> ApiKeyUse.record(shopId, addressHash, clock.instant()));
+        } catch (RuntimeException raceLost) {
+            LOG.debugf(raceLost, "API key use of shop %d was recorded by another request", shopId);
+        }
     }
 
     /** The shop, or a 404 problem naming the slug. For services acting under a shop's URL. */

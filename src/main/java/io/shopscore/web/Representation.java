@@ -6,7 +6,7 @@ import java.util.Base64;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
-import io.shopscore.shop.ApiKeys;
+import io.shopscore.keys.Digests;
 
 /**
  * A response body computed once and served many times, with a strong ETag derived from its bytes:
@@ -16,7 +16,7 @@ import io.shopscore.shop.ApiKeys;
 public record Representation(byte[] body, String mediaType, String etag) {
 
     public static Representation of(byte[] body, String mediaType) {
-        byte[] digest = Arrays.copyOf(ApiKeys.sha256(body), 16);
+        byte[] digest = Arrays.copyOf(Digests.sha256(body), 16);
         return new Representation(body, mediaType, '"' + Base64.getUrlEncoder().withoutPadding().encodeToString(digest) + '"');
     }
 

@@ -34,6 +34,7 @@ import io.shopscore.persistence.OutboxState;
 import io.shopscore.problem.ProblemException;
 import io.shopscore.review.Review;
 import io.shopscore.review.ReviewChanged;
+import io.shopscore.review.ReviewStatus;
 import io.shopscore.review.ReviewView;
 import io.shopscore.shop.Shop;
 import io.shopscore.shop.ShopService;
@@ -120,6 +121,7 @@ public class WebhookService {
             case UPDATED -> "review.updated";
             case PUBLISHED -> "review.published";
             case REMOVED -> "review.removed";
+            case WITHDRAWN -> "review.withdrawn";
             case RESPONDED, RESPONSE_CHANGED -> null;
         };
         if (type == null || !hasWebhook(change.shopId())) {
@@ -131,7 +133,8 @@ public class WebhookService {
         ReviewView view = ReviewView.of(review);
         WebhookEvent event = new WebhookEvent(eventId, type, now, change.shopSlug(), new WebhookEvent.Review(view.id(), view.score(),
                 view.title(), view.text(), view.displayName(), view.recommend(), view.verified(), view.createdAt(), view.updatedAt(),
-                view.response(), review.status().json(), review.invitation().orderRef(), review.removalReason()));
+                view.response(), review.status().json(),
+                review.status() == ReviewStatus.WITHDRAWN ? null : review.invitation().orderRef(), review.removalReason()));
         try {
             WebhookDelivery.of(change.shopId(), eventId, type, review.id(), json.writeValueAsString(event), now).persist();
         } catch (JsonProcessingException e) {

@@ -13,6 +13,7 @@ public record ReviewPage(
         String lang,
         List<LanguageLink> languages,
         String token,
+        String editToken,
         String shopName,
         String shopPageUrl,
         String orderRef,
@@ -24,11 +25,12 @@ public record ReviewPage(
         String linkValidUntil,
         Notice notice,
         boolean held,
-        String removalReason) {
+        String removalReason,
+        boolean withdrawn) {
 
     /** What the page says above the review after a POST. */
     public enum Notice {
-        NONE, THANKS, UPDATED, ALREADY_REVIEWED
+        NONE, THANKS, UPDATED, ALREADY_REVIEWED, CONFIRM_WITHDRAWAL
     }
 
     /** The review as its author sees it, dates formatted. */
@@ -76,13 +78,31 @@ public record ReviewPage(
         return errors.contains(field);
     }
 
-    /** The form posts here: a new review, or a change to the written one. */
+    public boolean confirmWithdrawal() {
+        return notice == Notice.CONFIRM_WITHDRAWAL;
+    }
+
+    /** The author's own page (opened by their edit link), where the review can be changed and withdrawn. */
+    public boolean authorsPage() {
+        return editToken != null;
+    }
+
+    /** The form posts here: a new review through the invitation link, or a change through the edit link. */
     public String formAction() {
-        return review == null ? "/review/" + token : "/review/" + token + "/edit";
+        return editToken == null ? "/review/" + token : "/review/edit/" + editToken;
+    }
+
+    public String withdrawAction() {
+        return "/review/edit/" + editToken + "/withdraw";
+    }
+
+    /** The author's data as JSON, from the edit link. */
+    public String exportUrl() {
+        return "/api/v1/review-edits/" + editToken;
     }
 
     public boolean showForm() {
-        return review == null || editable;
+        return review == null && !withdrawn || review != null && editable;
     }
 
     public List<Integer> grades() {
