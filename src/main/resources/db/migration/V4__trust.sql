@@ -84,5 +84,9 @@ ALTER TABLE review_report ADD COLUMN shop_id BIGINT;
 UPDATE review_report SET shop_id = (SELECT r.shop_id FROM review r WHERE r.id = review_report.review_id);
 CREATE INDEX ix_review_report_shop ON review_report (shop_id, created_at);
 
--- Mails about a review to its author (edit link, change notices, statements of reasons) name it.
+-- Mails about a review to its author (edit link, change notices, statements of reasons) name it,
+-- and there may be several of one kind (every change is told): they are numbered.
 ALTER TABLE mail ADD COLUMN review_id BIGINT;
+ALTER TABLE mail ADD COLUMN notice_no INTEGER DEFAULT 0 NOT NULL;
+ALTER TABLE mail DROP CONSTRAINT uk_mail_invitation_kind;
+ALTER TABLE mail ADD CONSTRAINT uk_mail_invitation_kind UNIQUE (invitation_id, kind, notice_no);

@@ -40,6 +40,10 @@ public class OutgoingMail extends OutboxEntry {
     /** The review a mail to its author is about; null for the other mails. */
     private Long reviewId;
 
+    /** 0, or for a mail to a review's author, which one of its kind (every change of the review is told). */
+    @Column(nullable = false)
+    private int noticeNo;
+
     @Column(nullable = false, length = 254)
     private String recipient;
 
@@ -59,6 +63,9 @@ public class OutgoingMail extends OutboxEntry {
             Instant now) {
         OutgoingMail mail = schedule(kind, shopId, invitationId, recipient, locale, now, now);
         mail.reviewId = reviewId;
+        // A review is written once (no query in the group commit); its later changes happen one after
+        // another under its row lock, so counting them is safe.
+        mail.noticeNo = kind == MailKind.AUTHOR_LINK ? 1 : 1 + (int) count("invitationId = ?1 and kind = ?2", invitationId, kind);
         return mail;
     }
 

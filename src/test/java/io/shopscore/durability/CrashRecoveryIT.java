@@ -48,7 +48,7 @@ class CrashRecoveryIT {
                     .post("/api/v1/shops").then().statusCode(201).extract().path("apiKey");
             for (int i = 0; i < REVIEWS + 5; i++) {
                 tokens.add(given().baseUri(base).auth().oauth2(apiKey).contentType(ContentType.JSON)
-                        .body(Map.of("orderRef", "C-" + i, "email", "c" + i + "@example.com"))
+                        .body(Map.of("orderRef", "C-" + i, "email", "c" + i + "@example.com", "delivery", "link"))
                         .post("/api/v1/shops/{slug}/invitations", slug).then().statusCode(201).extract().path("token"));
             }
             ExecutorService pool = Executors.newFixedThreadPool(8);

@@ -58,7 +58,7 @@ class TwoInstancesIT {
                 for (int i = 0; i < 20; i++) {
                     String base = instances.get(i % 2);
                     sameOrder.add(() -> given().baseUri(base).auth().oauth2(apiKey).contentType(ContentType.JSON)
-                            .body(Map.of("orderRef", "TWIN-ORDER", "email", "t@example.com"))
+                            .body(Map.of("orderRef", "TWIN-ORDER", "email", "t@example.com", "delivery", "link"))
                             .post("/api/v1/shops/{slug}/invitations", slug));
                 }
                 Set<String> tokens = new HashSet<>();
@@ -74,7 +74,7 @@ class TwoInstancesIT {
                 List<String> reviewTokens = new ArrayList<>();
                 for (int i = 0; i < REVIEWS; i++) {
                     reviewTokens.add(given().baseUri(instances.get(i % 2)).auth().oauth2(apiKey).contentType(ContentType.JSON)
-                            .body(Map.of("orderRef", "TWIN-" + i, "email", "t" + i + "@example.com"))
+                            .body(Map.of("orderRef", "TWIN-" + i, "email", "t" + i + "@example.com", "delivery", "link"))
                             .post("/api/v1/shops/{slug}/invitations", slug).then().statusCode(201).extract().<String>path("token"));
                 }
                 long[] perGrade = new long[11];
@@ -111,7 +111,7 @@ class TwoInstancesIT {
             // A review through A: A shows it at once, B within the cache time.
             awaitCount(b.baseUrl(), slug, REVIEWS);
             String token = given().baseUri(a.baseUrl()).auth().oauth2(apiKey).contentType(ContentType.JSON)
-                    .body(Map.of("orderRef", "TWIN-LAST", "email", "last@example.com"))
+                    .body(Map.of("orderRef", "TWIN-LAST", "email", "last@example.com", "delivery", "link"))
                     .post("/api/v1/shops/{slug}/invitations", slug).then().statusCode(201).extract().path("token");
             given().baseUri(a.baseUrl()).contentType(ContentType.JSON).body(Map.of("score", 10, "text", "Last one"))
                     .post("/api/v1/invitations/{token}/review", token).then().statusCode(201);

@@ -38,11 +38,12 @@ class InsightsTest {
         clock.reset();
     }
 
+    /** Writes a review through a new invitation; returns the token of the author's edit link. */
     private static String write(TestShop shop, int score, String text) {
         String token = shop.invite();
-        given().contentType("application/json").body(Map.of("score", score, "text", text))
-                .post("/api/v1/invitations/{token}/review", token).then().statusCode(201);
-        return token;
+        long id = given().contentType("application/json").body(Map.of("score", score, "text", text))
+                .post("/api/v1/invitations/{token}/review", token).then().statusCode(201).extract().<Number>path("id").longValue();
+        return Api.editToken(id);
     }
 
     /** Five reviews with clear complaints, and one to update later. */
@@ -106,7 +107,7 @@ class InsightsTest {
         TestShop shop = Api.newShop();
         String late = fiveReviews(shop);
         given().contentType("application/json").body(Map.of("score", 9, "text", "Toch nog snel opgelost door de winkel, top."))
-                .put("/api/v1/invitations/{token}/review", late).then().statusCode(200);
+                .put("/api/v1/review-edits/{editToken}", late).then().statusCode(200);
         JsonPath insights = insights(shop);
         assertEquals(5, insights.getInt("reviews"));
         assertEquals(2, insights.getInt("negativeReviews"));

@@ -170,7 +170,7 @@ class ModerationTest {
         long id = write(token, Map.of("score", 3, "text", "Late", "title", "Slecht")).statusCode(201)
                 .extract().<Number>path("id").longValue();
         given().contentType("application/json").body(Map.of("score", 8, "text", "Solved after all"))
-                .put("/api/v1/invitations/{token}/review", token).then().statusCode(200).body("updatedAt", notNullValue());
+                .put("/api/v1/review-edits/{editToken}", Api.editToken(id)).then().statusCode(200).body("updatedAt", notNullValue());
         shop.asShop().get("/api/v1/shops/{slug}/reviews/{id}/versions", shop.slug(), id).then().statusCode(200)
                 .body("", hasSize(1))
                 .body("[0].version", equalTo(1))
@@ -180,7 +180,7 @@ class ModerationTest {
         assertEquals(8.0f, score(shop).getFloat("average"));
 
         given().contentType("application/json").body(Map.of("score", 9, "text", "Solved, call 0612345678"))
-                .put("/api/v1/invitations/{token}/review", token).then().statusCode(200).body("status", equalTo("pending"));
+                .put("/api/v1/review-edits/{editToken}", Api.editToken(id)).then().statusCode(200).body("status", equalTo("pending"));
         assertEquals(0, score(shop).getInt("count"), "held again: out of the score until the operator looks");
         Api.asOperator().body(Map.of("decision", "publish")).post("/api/v1/moderation/reviews/{id}/decision", id).then().statusCode(200);
         JsonPath score = score(shop);
@@ -199,7 +199,7 @@ class ModerationTest {
         Api.asOperator().body(Map.of("decision", "remove", "reason", "Offensive language"))
                 .post("/api/v1/moderation/reviews/{id}/decision", id).then().statusCode(200);
         given().contentType("application/json").body(Map.of("score", 10, "text", "Nice words now"))
-                .put("/api/v1/invitations/{token}/review", token).then().statusCode(409);
+                .put("/api/v1/review-edits/{editToken}", Api.editToken(id)).then().statusCode(409);
         given().get("/review/{token}?lang=en", token).then().statusCode(200)
                 .body(containsString("Shopscore removed this review: Offensive language"));
         shop.asShop().body(Map.of("text", "Thanks")).put("/api/v1/shops/{slug}/reviews/{id}/response", shop.slug(), id)

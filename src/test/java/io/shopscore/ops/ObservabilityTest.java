@@ -36,8 +36,9 @@ class ObservabilityTest {
         String token = shop.invite();
         shop.asShop().body(Map.of("orderRef", "ORD-SAME", "email", "x@example.com")).post("/api/v1/shops/{slug}/invitations", shop.slug());
         shop.asShop().body(Map.of("orderRef", "ORD-SAME", "email", "x@example.com")).post("/api/v1/shops/{slug}/invitations", shop.slug());
-        given().contentType("application/json").body(Map.of("score", 8, "text", "Good")).post("/api/v1/invitations/{t}/review", token);
-        given().contentType("application/json").body(Map.of("score", 9, "text", "Better")).put("/api/v1/invitations/{t}/review", token);
+        long id = given().contentType("application/json").body(Map.of("score", 8, "text", "Good")).post("/api/v1/invitations/{t}/review", token)
+                .then().extract().<Number>path("id").longValue();
+        given().contentType("application/json").body(Map.of("score", 9, "text", "Better")).put("/api/v1/review-edits/{t}", Api.editToken(id));
         given().contentType("application/json").body(Map.of("score", 99, "text", "Bad")).post("/api/v1/invitations/{t}/review", shop.invite());
         String after = metrics();
 

@@ -29,6 +29,9 @@ class CustomerReviewResourceTest {
     @Inject
     MovableClock clock;
 
+    @Inject
+    EditLinks editLinks;
+
     @AfterEach
     void resetClock() {
         clock.reset();
@@ -137,15 +140,15 @@ class CustomerReviewResourceTest {
         TestShop shop = Api.newShop();
         String token = shop.invite();
         shop.review(10, true);
-        customer().body(Map.of("score", 4, "text", "Pakket kwijt", "recommend", false))
-                .post("/api/v1/invitations/{token}/review", token).then().statusCode(201);
+        long id = customer().body(Map.of("score", 4, "text", "Pakket kwijt", "recommend", false))
+                .post("/api/v1/invitations/{token}/review", token).then().statusCode(201).extract().<Number>path("id").longValue();
         given().get("/api/v1/shops/{slug}/score", shop.slug()).then()
                 .body("average", equalTo(7.0f)).body("recommendPercentage", equalTo(50))
                 .body("distribution.'4'", equalTo(1)).body("distribution.'9'", equalTo(0));
 
         clock.advance(Duration.ofDays(29));
         customer().body(Map.of("score", 9, "text", "Toch nog opgelost!", "recommend", true))
-                .put("/api/v1/invitations/{token}/review", token)
+                .put("/api/v1/review-edits/{editToken}", editLinks.token(id))
                 .then().statusCode(200)
                 .body("score", equalTo(9))
                 .body("text", equalTo("Toch nog opgelost!"))
@@ -164,9 +167,10 @@ class CustomerReviewResourceTest {
     void updatesEndAfterThirtyDays() {
         TestShop shop = Api.newShop();
         String token = shop.invite();
-        customer().body(Map.of("score", 6, "text", "Matig")).post("/api/v1/invitations/{token}/review", token).then().statusCode(201);
+        long id = customer().body(Map.of("score", 6, "text", "Matig")).post("/api/v1/invitations/{token}/review", token)
+                .then().statusCode(201).extract().<Number>path("id").longValue();
         clock.advance(Duration.ofDays(30).plusSeconds(1));
-        customer().body(Map.of("score", 10, "text", "Later")).put("/api/v1/invitations/{token}/review", token)
+        customer().body(Map.of("score", 10, "text", "Later")).put("/api/v1/review-edits/{editToken}", editLinks.token(id))
                 .then().statusCode(409).contentType("application/problem+json");
         assertScore(shop, 1, 6.0f);
     }
@@ -177,8 +181,9 @@ class CustomerReviewResourceTest {
         String token = shop.invite();
         customer().body(Map.of("score", 6, "text", "Nothing yet")).put("/api/v1/invitations/{token}/review", token)
                 .then().statusCode(404);
-        customer().body(Map.of("score", 6, "text", "Matig")).post("/api/v1/invitations/{token}/review", token).then().statusCode(201);
-        customer().body(Map.of("score", 12, "text", "Beter")).put("/api/v1/invitations/{token}/review", token)
+        long id = customer().body(Map.of("score", 6, "text", "Matig")).post("/api/v1/invitations/{token}/review", token)
+                .then().statusCode(201).extract().<Number>path("id").longValue();
+        customer().body(Map.of("score", 12, "text", "Beter")).put("/api/v1/review-edits/{editToken}", editLinks.token(id))
                 .then().statusCode(400).body("violations[0].field", equalTo("score"));
         assertScore(shop, 1, 6.0f);
     }

@@ -23,6 +23,7 @@ import io.shopscore.invitation.Invitation;
 import io.shopscore.problem.ProblemException;
 import io.shopscore.testing.Api;
 import io.shopscore.testing.Api.TestShop;
+import io.shopscore.testing.DistinctClientAddresses;
 
 /**
  * Reviews written together in one group commit: each gets its own answer, a refused one changes
@@ -98,7 +99,7 @@ class ReviewWriterTest {
     }
 
     private static ReviewWriter.Pending pending(String token, int grade, String text, Instant at) {
-        return new ReviewWriter.Pending(token, new ReviewSubmission(grade, text, null, grade >= 6, null), at, null,
+        return new ReviewWriter.Pending(token, new ReviewSubmission(grade, text, null, grade >= 6, null), DistinctClientAddresses.randomAddress(), at, null,
                 new CompletableFuture<>());
     }
 

@@ -44,7 +44,7 @@ class ShopReviewResourceTest {
     void publicReviewsNeverShowPrivateData() {
         TestShop shop = Api.newShop();
         String token = shop.asShop()
-                .body(Map.of("orderRef", "SECRET-ORDER-42", "email", "private.person@example.com", "name", "Private Person"))
+                .body(Map.of("orderRef", "SECRET-ORDER-42", "email", "private.person@example.com", "name", "Private Person", "delivery", "link"))
                 .post("/api/v1/shops/{slug}/invitations", shop.slug()).then().extract().path("token");
         given().contentType("application/json").body(Map.of("score", 9, "text", "Fijn"))
                 .post("/api/v1/invitations/{token}/review", token).then().statusCode(201);
@@ -54,7 +54,7 @@ class ShopReviewResourceTest {
         assertFalse(body.contains(token));
         given().get("/api/v1/shops/{slug}/reviews", shop.slug()).then()
                 .body("items[0].keySet()", equalTo(Set.of("id", "score", "title", "text", "displayName",
-                        "recommend", "verified", "createdAt", "updatedAt", "response", "status")));
+                        "recommend", "verified", "source", "createdAt", "updatedAt", "response", "status")));
     }
 
     @Test

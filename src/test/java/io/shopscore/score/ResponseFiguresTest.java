@@ -81,7 +81,7 @@ class ResponseFiguresTest {
         assertEquals(0.5f, responses(shop).getFloat("medianHours"));
 
         given().contentType("application/json").body(Map.of("score", 8, "text", "Opgelost door de winkel"))
-                .put("/api/v1/invitations/{token}/review", token).then().statusCode(200);
+                .put("/api/v1/review-edits/{editToken}", Api.editToken(id)).then().statusCode(200);
         JsonPath figures = responses(shop);
         assertEquals(0, figures.getInt("negativeReviews"));
         assertEquals(0, figures.getInt("responded"));

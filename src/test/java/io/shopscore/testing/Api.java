@@ -7,8 +7,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.quarkus.arc.Arc;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import io.shopscore.review.EditLinks;
 
 /** Builds test data through the public API, the way a shop and its customers would. */
 public final class Api {
@@ -47,6 +49,11 @@ public final class Api {
                     .then().statusCode(201)
                     .extract().<Number>path("id").longValue();
         }
+    }
+
+    /** The author's edit token of a review, derived as the service derives the one it mails them. */
+    public static String editToken(long reviewId) {
+        return Arc.container().instance(EditLinks.class).get().token(reviewId);
     }
 
     public static RequestSpecification asOperator() {

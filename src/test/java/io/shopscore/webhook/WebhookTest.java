@@ -123,7 +123,7 @@ class WebhookTest {
         String secret = register(shop);
         shop.asShop().get("/api/v1/shops/{slug}/webhook", shop.slug()).then().statusCode(200).body("secret", nullValue());
 
-        JsonPath invitation = shop.asShop().body(Map.of("orderRef", "HOOK-1", "email", "h@example.com"))
+        JsonPath invitation = shop.asShop().body(Map.of("orderRef", "HOOK-1", "email", "h@example.com", "delivery", "link"))
                 .post("/api/v1/shops/{slug}/invitations", shop.slug()).then().statusCode(201).extract().jsonPath();
         long id = given().contentType("application/json").body(Map.of("score", 4, "text", "Te laat"))
                 .post("/api/v1/invitations/{token}/review", invitation.getString("token"))
@@ -143,7 +143,7 @@ class WebhookTest {
         assertEquals("published", body.getString("review.status"));
 
         given().contentType("application/json").body(Map.of("score", 7, "text", "Opgelost"))
-                .put("/api/v1/invitations/{token}/review", invitation.getString("token")).then().statusCode(200);
+                .put("/api/v1/review-edits/{editToken}", Api.editToken(id)).then().statusCode(200);
         Api.asOperator().body(Map.of("decision", "remove", "reason", "Test removal"))
                 .post("/api/v1/moderation/reviews/{id}/decision", id).then().statusCode(200);
         webhooks.deliverDue();

@@ -32,7 +32,8 @@ class PagesBrowserTest {
     URL service;
 
     private static String invite(TestShop shop) {
-        return shop.asShop().body(Map.of("orderRef", "B-" + System.nanoTime(), "email", "b@example.com", "name", "Noor Bakker", "locale", "nl"))
+        return shop.asShop().body(Map.of("orderRef", "B-" + System.nanoTime(), "email", "b@example.com", "name", "Noor Bakker", "locale", "nl",
+                "delivery", "link"))
                 .post("/api/v1/shops/{slug}/invitations", shop.slug()).then().statusCode(201).extract().path("token");
     }
 

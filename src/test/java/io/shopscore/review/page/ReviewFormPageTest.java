@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
+import io.shopscore.review.EditLinks;
 import io.shopscore.testing.Api;
 import io.shopscore.testing.Api.TestShop;
 import io.shopscore.testing.MovableClock;
@@ -26,6 +27,9 @@ class ReviewFormPageTest {
 
     @Inject
     MovableClock clock;
+
+    @Inject
+    EditLinks editLinks;
 
     @AfterEach
     void resetClock() {
@@ -38,7 +42,8 @@ class ReviewFormPageTest {
 
     private static String invite(TestShop shop, String locale, String name) {
         return shop.asShop()
-                .body(Map.of("orderRef", "WEB-" + System.nanoTime(), "email", "c@example.com", "name", name, "locale", locale))
+                .body(Map.of("orderRef", "WEB-" + System.nanoTime(), "email", "c@example.com", "name", name, "locale", locale,
+                        "delivery", "link"))
                 .post("/api/v1/shops/{slug}/invitations", shop.slug())
                 .then().statusCode(201).extract().path("token");
     }
@@ -60,7 +65,8 @@ class ReviewFormPageTest {
                 .body(containsString("<input type=\"radio\" name=\"score\" id=\"score-1\" value=\"1\" required>"))
                 .body(containsString("<label for=\"score-10\">10</label>"))
                 .body(containsString("<label for=\"text\">Je review</label>"))
-                .body(containsString("value=\"Jan\""))
+                .body(containsString("id=\"displayName\" name=\"displayName\" maxlength=\"60\" autocomplete=\"given-name\" value=\"\""))
+                .body(not(containsString("value=\"Jan\"")))
                 .body(containsString("noindex"));
         given().queryParam("lang", "en").get("/review/{token}", token)
                 .then().statusCode(200).body(containsString("How was your order at"));
@@ -83,7 +89,8 @@ class ReviewFormPageTest {
                 .then().statusCode(200)
                 .body(containsString("Thank you!"))
                 .body(containsString("Quick and friendly"))
-                .body(containsString("Change your review"));
+                .body(containsString("Only you can change or withdraw this review"))
+                .body(not(containsString("Change your review")));
         given().get("/api/v1/shops/{slug}/score", shop.slug()).then()
                 .body("count", equalTo(1)).body("average", equalTo(9.0f)).body("recommendPercentage", equalTo(100));
     }
@@ -112,8 +119,7 @@ class ReviewFormPageTest {
         TestShop shop = Api.newShop();
         String token = invite(shop, "en", "<img src=x onerror=alert(1)>");
         given().get("/review/{token}", token).then()
-                .body(not(containsString("<img src=x")))
-                .body(containsString("&lt;img"));
+                .body(not(containsString("<img src=x")));
         browser().formParam("score", "2").formParam("text", "<script>alert('x')</script> & more")
                 .formParam("title", "<b>bold</b>").formParam("displayName", "\"><svg onload=alert(1)>")
                 .post("/review/{token}", token).then().statusCode(303);
@@ -129,7 +135,7 @@ class ReviewFormPageTest {
     }
 
     @Test
-    void writtenReviewCanBeChangedThroughTheSameLinkForThirtyDays() {
+    void writtenReviewIsChangedOnlyThroughTheAuthorsEditLinkForThirtyDays() {
         TestShop shop = Api.newShop();
         String token = invite(shop, "en", "Bo");
         browser().formParam("score", "3").formParam("text", "Parcel lost").formParam("recommend", "no")
@@ -137,26 +143,60 @@ class ReviewFormPageTest {
         given().get("/review/{token}", token).then().statusCode(200)
                 .body(containsString("Your review of"))
                 .body(containsString("Parcel lost"))
-                .body(containsString("action=\"/review/" + token + "/edit\""))
-                .body(containsString("id=\"score-3\" value=\"3\" required checked"));
+                .body(containsString("Only you can change or withdraw this review"))
+                .body(not(containsString("<form")));
+        browser().formParam("score", "10").formParam("text", "Changed by whoever holds the invitation link")
+                .post("/review/{token}/edit", token).then().statusCode(404);
+
+        long id = given().get("/api/v1/shops/{slug}/reviews", shop.slug()).then().extract().<Number>path("items[0].id").longValue();
+        String editToken = editLinks.token(id);
+        given().get("/review/edit/{editToken}", editToken).then().statusCode(200)
+                .header("Cache-Control", "no-store")
+                .body(containsString("action=\"/review/edit/" + editToken + "\""))
+                .body(containsString("id=\"score-3\" value=\"3\" required checked"))
+                .body(containsString("action=\"/review/edit/" + editToken + "/withdraw\""))
+                .body(containsString("href=\"/api/v1/review-edits/" + editToken + "\""));
 
         clock.advance(Duration.ofDays(10));
         browser().formParam("score", "8").formParam("text", "Found and delivered after all").formParam("recommend", "yes")
-                .post("/review/{token}/edit", token)
+                .post("/review/edit/{editToken}", editToken)
                 .then().statusCode(303).header("Location", containsString("updated"));
-        given().get("/review/{token}/thanks?updated=1", token).then()
+        given().get("/review/edit/{editToken}?updated=1", editToken).then()
                 .body(containsString("Your changes are saved."))
                 .body(containsString("Found and delivered after all"));
         given().get("/api/v1/shops/{slug}/score", shop.slug()).then()
                 .body("count", equalTo(1)).body("average", equalTo(8.0f)).body("distribution.'3'", equalTo(0));
 
         clock.advance(Duration.ofDays(21));
-        given().get("/review/{token}", token).then().statusCode(200)
+        given().get("/review/edit/{editToken}", editToken).then().statusCode(200)
                 .body(containsString("This review can no longer be changed."))
-                .body(not(containsString("/edit\"")));
-        browser().formParam("score", "1").formParam("text", "Too late").post("/review/{token}/edit", token)
+                .body(not(containsString("action=\"/review/edit/" + editToken + "\"")));
+        browser().formParam("score", "1").formParam("text", "Too late").post("/review/edit/{editToken}", editToken)
                 .then().statusCode(409);
         given().get("/api/v1/shops/{slug}/score", shop.slug()).then().body("average", equalTo(8.0f));
+    }
+
+    @Test
+    void theAuthorWithdrawsTheirReviewAfterConfirmingIt() {
+        TestShop shop = Api.newShop();
+        String token = invite(shop, "en", "Di");
+        browser().formParam("score", "2").formParam("text", "Never again").post("/review/{token}", token).then().statusCode(303);
+        long id = given().get("/api/v1/shops/{slug}/reviews", shop.slug()).then().extract().<Number>path("items[0].id").longValue();
+        String editToken = editLinks.token(id);
+
+        browser().post("/review/edit/{editToken}/withdraw", editToken).then().statusCode(400)
+                .body(containsString("Tick the box to confirm"));
+        given().get("/api/v1/shops/{slug}/score", shop.slug()).then().body("count", equalTo(1));
+
+        browser().formParam("confirm", "yes").formParam("lang", "en").post("/review/edit/{editToken}/withdraw", editToken)
+                .then().statusCode(303).header("Location", endsWith("/review/edit/withdrawn?lang=en"));
+        given().get("/review/edit/withdrawn?lang=en").then().statusCode(200).body(containsString("Your review is withdrawn"));
+        given().get("/api/v1/shops/{slug}/score", shop.slug()).then().body("count", equalTo(0));
+        given().get("/review/edit/{editToken}", editToken).then().statusCode(404);
+        given().get("/review/{token}", token).then().statusCode(200)
+                .body(containsString("was withdrawn by its author"))
+                .body(not(containsString("Never again")))
+                .body(not(containsString("<form")));
     }
 
     @Test
