@@ -29,7 +29,7 @@ public final class Api {
         /** Invites a new order's customer and returns the token of the link. */
         public String invite() {
             return asShop()
-                    .body(Map.of("orderRef", "ORD-" + ORDERS.incrementAndGet(), "email", "customer@example.com"))
+                    .body(Map.of("orderRef", "ORD-" + ORDERS.incrementAndGet(), "email", "customer@example.com", "delivery", "link"))
                     .post("/api/v1/shops/{slug}/invitations", slug)
                     .then().statusCode(201)
                     .extract().path("token");
