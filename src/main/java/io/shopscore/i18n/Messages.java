@@ -148,4 +148,29 @@ public interface Messages {
     @Message String optOutText(String shop, String email);
     @Message String optOutButton();
     @Message String optOutDone(String shop, String email);
+
+    // Transparency: how reviews are collected, on the shop's page and in the API
+    @Message String trustHeading();
+    @Message String trustInvited();
+    @Message String trustAuthorOnly();
+    @Message String trustShopLimits();
+    @Message String trustAllPublished();
+    @Message String trustChecked();
+    @Message String trustScore();
+    @Message String trustFiguresHeading();
+    @Message String trustSources(long email, long link, long imported);
+    @Message String trustRemoved(long count);
+    @Message String trustRemovedCategory(String category, long count);
+    @Message String trustReports(long total, long upheld, long rejected, long open);
+    @Message String trustResponses(long answered, long negative);
+    @Message String sourceInvitationEmail();
+    @Message String sourceInvitationLink();
+    @Message String sourceImported();
+    @Message String categoryIllegal();
+    @Message String categoryPersonalData();
+    @Message String categoryNotACustomer();
+    @Message String categoryFake();
+    @Message String categoryOffensive();
+    @Message String categoryOther();
+
 }

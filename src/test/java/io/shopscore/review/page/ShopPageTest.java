@@ -114,4 +114,41 @@ class ShopPageTest {
                 .then().statusCode(404).contentType(containsString("text/html")).body(containsString("Shop not found"));
         given().get("/shops/{slug}", "NOT_A_SLUG").then().statusCode(404).body(not(containsString("Exception")));
     }
+    @Test
+    void pageSaysHowReviewsAreCollectedInTheShopsLanguageAndEnglish() {
+        TestShop shop = Api.newShop(Api.freshSlug("trust"), "nl");
+        long answered = shop.review(4, false);
+        shop.review(9, true);
+        long removed = shop.review(1, false);
+        shop.asShop().body(Map.of("text", "Sorry!")).put("/api/v1/shops/{slug}/reviews/{id}/response", shop.slug(), answered)
+                .then().statusCode(200);
+        shop.asShop().body(Map.of("reason", "personal_data")).post("/api/v1/shops/{slug}/reviews/{id}/reports", shop.slug(), removed)
+                .then().statusCode(201);
+        Api.asOperator().body(Map.of("decision", "remove", "reason", "Noemt een medewerker", "category", "personal_data"))
+                .post("/api/v1/moderation/reviews/{id}/decision", removed).then().statusCode(200);
+
+        given().get("/shops/{slug}", shop.slug()).then().statusCode(200)
+                .body(containsString("Hoe deze reviews worden verzameld"))
+                .body(containsString("Alleen klanten kunnen een review schrijven"))
+                .body(containsString("Alleen de schrijver kan zijn review aanpassen of intrekken."))
+                .body(containsString("nooit een review aanpassen, verbergen of verwijderen"))
+                .body(containsString("Gepubliceerde reviews: 0 via een uitnodiging die Shopscore mailde, 2 via een link van de winkel, 0 geïmporteerd."))
+                .body(containsString("Shopscore heeft de afgelopen 12 maanden 1 review verwijderd:"))
+                .body(containsString("Persoonsgegevens: 1"))
+                .body(containsString("De winkel heeft de afgelopen 12 maanden 1 review aan Shopscore gemeld: 1 verwijderd, 0 blijven staan, 0 nog in behandeling."))
+                .body(containsString("De winkel reageerde op 1 van zijn 1 negatieve reviews"))
+                .body(containsString("Link van de winkel"));
+
+        given().queryParam("lang", "en").get("/shops/{slug}", shop.slug()).then().statusCode(200)
+                .body(containsString("How these reviews are collected"))
+                .body(containsString("Only customers can write a review"))
+                .body(containsString("Published reviews: 0 invited by email by Shopscore, 2 through a link from the shop, 0 imported."))
+                .body(containsString("Shopscore removed 1 review in the last 12 months:"))
+                .body(containsString("Personal data: 1"))
+                .body(containsString("The shop reported 1 review to Shopscore in the last 12 months: 1 removed, 0 kept, 0 still open."))
+                .body(containsString("The shop responded to 1 of its 1 negative reviews (grade 5 or lower) of the last 12 months."))
+                .body(containsString("Link from the shop"));
+        given().queryParam("lang", "de").get("/shops/{slug}", shop.slug()).then().body(containsString("So werden diese Bewertungen gesammelt"));
+        given().queryParam("lang", "fr").get("/shops/{slug}", shop.slug()).then().body(containsString("Comment ces avis sont recueillis"));
+    }
 }
