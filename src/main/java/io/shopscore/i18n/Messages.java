@@ -173,4 +173,24 @@ public interface Messages {
     @Message String categoryOffensive();
     @Message String categoryOther();
 
+    // Notices about a review (DSA article 16)
+    @Message String reportReview();
+    @Message String noticeTitle(String shop);
+    @Message String noticeHeading();
+    @Message String noticeIntro();
+    @Message String noticeReviewBy(String author, String date);
+    @Message String noticeReasonLegend();
+    @Message String noticeExplanationLabel();
+    @Message String noticeExplanationHint();
+    @Message String noticeEmailLabel();
+    @Message String noticeEmailHint();
+    @Message String noticeSubmit();
+    @Message String noticeErrorSummary();
+    @Message String noticeErrorReason();
+    @Message String noticeErrorExplanation();
+    @Message String noticeErrorEmail();
+    @Message String noticeThanksTitle();
+    @Message String noticeThanksText();
+    @Message String noticeNotFoundTitle();
+    @Message String noticeNotFoundText();
 }

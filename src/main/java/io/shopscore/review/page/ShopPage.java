@@ -51,9 +51,9 @@ public record ShopPage(
     public record CategoryCount(String category, long count) {
     }
 
-    /** One published review, with where it came from in words. */
+    /** One published review, with where it came from in words and the link to report it. */
     public record ReviewCard(long id, int score, String title, String text, String author, String date, boolean updated,
-            String responseText, String responseDate, String source) {
+            String responseText, String responseDate, String source, String noticeUrl) {
 
         public String band() {
             return GradeBand.of(score);

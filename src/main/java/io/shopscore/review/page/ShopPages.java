@@ -81,7 +81,8 @@ public class ShopPages {
                 formats.date(review.createdAt(), lang), review.updatedAt() != null,
                 review.response() == null ? null : review.response().text(),
                 review.response() == null ? null : formats.date(review.response().createdAt(), lang),
-                TrustWords.source(review.source(), messages))).toList();
+                TrustWords.source(review.source(), messages),
+                path + "/reviews/" + review.id() + "/notice?lang=" + lang)).toList();
 
         String langQuery = language != null ? "&lang=" + language : "";
         int pages = page.lastPage() + 1;

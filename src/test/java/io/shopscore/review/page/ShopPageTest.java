@@ -2,6 +2,7 @@ package io.shopscore.review.page;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -147,8 +148,59 @@ class ShopPageTest {
                 .body(containsString("Personal data: 1"))
                 .body(containsString("The shop reported 1 review to Shopscore in the last 12 months: 1 removed, 0 kept, 0 still open."))
                 .body(containsString("The shop responded to 1 of its 1 negative reviews (grade 5 or lower) of the last 12 months."))
-                .body(containsString("Link from the shop"));
+                .body(containsString("Link from the shop"))
+                .body(containsString("/shops/" + shop.slug() + "/reviews/" + answered + "/notice?lang=en\""))
+                .body(containsString(">Report this review<"));
         given().queryParam("lang", "de").get("/shops/{slug}", shop.slug()).then().body(containsString("So werden diese Bewertungen gesammelt"));
         given().queryParam("lang", "fr").get("/shops/{slug}", shop.slug()).then().body(containsString("Comment ces avis sont recueillis"));
+    }
+
+    @Test
+    void reviewCanBeReportedWithAPlainFormAndWhatWasTypedIsEscaped() {
+        TestShop shop = Api.newShop(Api.freshSlug("notice"), "en");
+        long id = shop.review(2, false);
+        String form = "/shops/" + shop.slug() + "/reviews/" + id + "/notice";
+
+        given().get(form).then().statusCode(200)
+                .header("Content-Security-Policy", containsString("form-action 'self'"))
+                .header("Cache-Control", "no-store")
+                .body(containsString("<form method=\"post\" action=\"" + form + "\""))
+                .body(containsString("Review with grade 2"))
+                .body(containsString("value=\"personal_data\""))
+                .body(not(containsString("<script")));
+        given().queryParam("lang", "nl").get(form).then().statusCode(200).body(containsString("Meld deze review"));
+
+        String typed = "<script>alert(1)</script>";
+        given().contentType("application/x-www-form-urlencoded")
+                .formParam("reason", "nonsense").formParam("explanation", typed).formParam("email", "<b>x</b>").formParam("lang", "en")
+                .post(form).then().statusCode(400)
+                .header("Content-Security-Policy", containsString("default-src 'none'"))
+                .body(containsString("Please check your report"))
+                .body(containsString("Choose what is wrong with the review."))
+                .body(containsString("Enter a valid email address, or leave it empty."))
+                .body(containsString("&lt;script&gt;alert(1)&lt;/script&gt;"))
+                .body(containsString("&lt;b&gt;x&lt;/b&gt;"))
+                .body(not(containsString(typed)));
+        given().contentType("application/x-www-form-urlencoded")
+                .formParam("reason", "offensive").formParam("explanation", " short ").formParam("lang", "en")
+                .post(form).then().statusCode(400).body(containsString("Explain why in 10 to 2,000 characters."))
+                .body(containsString("value=\"offensive\" required checked"));
+
+        given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                .formParam("reason", "offensive").formParam("explanation", "Insults our driver by name.").formParam("email", "")
+                .formParam("lang", "en")
+                .post(form).then().statusCode(303)
+                .header("Location", containsString(form + "/thanks?lang=en"));
+        given().get(form + "/thanks?lang=en").then().statusCode(200).body(containsString("Thank you for your report"));
+        Api.asOperator().get("/api/v1/moderation/reviews/{id}/history", id).then().statusCode(200)
+                .body("action", hasItem("noticed"));
+
+        given().get("/shops/" + shop.slug() + "/reviews/999999999/notice").then().statusCode(404)
+                .body(containsString("This review cannot be reported"));
+        given().get("/shops/" + shop.slug() + "/reviews/abc/notice").then().statusCode(404);
+        given().contentType("application/x-www-form-urlencoded").formParam("reason", "offensive")
+                .post("/shops/no-such-shop/reviews/" + id + "/notice").then().statusCode(404).body(not(containsString("Exception")));
+        TestShop other = Api.newShop();
+        given().get("/shops/" + other.slug() + "/reviews/" + id + "/notice").then().statusCode(404);
     }
 }
