@@ -4,23 +4,38 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.shopscore.testing.Api;
 import io.shopscore.testing.Api.TestShop;
+import io.shopscore.testing.MovableClock;
 
 @QuarkusTest
 class TransparencyTest {
+
+    @Inject
+    MovableClock clock;
+
+    @AfterEach
+    void putTheClockBack() {
+        clock.reset();
+    }
 
     private static JsonPath transparency(TestShop shop) {
         return given().get("/api/v1/shops/{slug}/transparency", shop.slug()).then().statusCode(200)
@@ -141,5 +156,38 @@ class TransparencyTest {
                 .then().statusCode(404).contentType(containsString("application/problem+json"));
         given().get("/api/v1/shops/{slug}/transparency", "NOT_A_SLUG")
                 .then().statusCode(404).contentType(containsString("application/problem+json"));
+    }
+    @Test
+    void openApiDocumentDescribesTransparencyNoticesAndDecisions() {
+        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .body("paths.'/api/v1/shops/{slug}/transparency'.get.responses.'304'", notNullValue())
+                .body("paths.'/api/v1/reviews/{id}/notices'.post.responses.'202'", notNullValue())
+                .body("components.schemas.Transparency.properties.keySet()", hasItems("slug", "collection",
+                        "sources", "removedLast12Months", "reportsByShopLast12Months", "responseRate"))
+                .body("components.schemas.CreateNotice.properties.keySet()", hasItems("reason", "explanation", "email"))
+                .body("components.schemas.ModerationDecision.properties.decision.enum", hasItems("publish", "remove", "keep"))
+                .body("components.schemas.ModerationDecision.properties.keySet()", hasItems("category"));
+    }
+    @Test
+    void figuresCoverTheLast12Months() {
+        TestShop shop = Api.newShop();
+        long negative = shop.review(4, false);
+        shop.asShop().body(Map.of("text", "Sorry")).put("/api/v1/shops/{slug}/reviews/{id}/response", shop.slug(), negative)
+                .then().statusCode(200);
+        long fake = shop.review(10, true);
+        report(shop, fake);
+        decide(fake, Map.of("decision", "remove", "reason", "Written by the shop's owner", "category", "fake"));
+        JsonPath now = transparency(shop);
+        assertEquals(1, now.getInt("removedLast12Months.fake"));
+        assertEquals(Map.of("total", 1, "upheld", 1, "rejected", 0), now.getMap("reportsByShopLast12Months"));
+        assertEquals(Map.of("negative", 1, "answered", 1), now.getMap("responseRate"));
+
+        clock.advance(Duration.ofDays(366));
+        shop.review(8, true);
+        JsonPath later = transparency(shop);
+        assertEquals(0, later.getInt("removedLast12Months.fake"));
+        assertEquals(Map.of("total", 0, "upheld", 0, "rejected", 0), later.getMap("reportsByShopLast12Months"));
+        assertEquals(Map.of("negative", 0, "answered", 0), later.getMap("responseRate"));
+        assertEquals(2, later.getInt("sources.'invitation-link'"), "published reviews count whatever their age");
     }
 }
