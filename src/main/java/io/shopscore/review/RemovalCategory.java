@@ -1,5 +1,7 @@
 package io.shopscore.review;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
@@ -7,6 +9,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * 17 ask for the ground of every decision). Removals are counted by category in public, so the
  * list is short and stable. JSON reads and writes the lower-case names.
  */
+@Schema(name = "RemovalCategory", enumeration = { "illegal", "personal_data", "not_a_customer", "fake", "offensive", "other" })
 public enum RemovalCategory {
     /** Against the law: defamation, hate speech, threats. */
     ILLEGAL,

@@ -166,7 +166,9 @@ class TransparencyTest {
                         "sources", "removedLast12Months", "reportsByShopLast12Months", "responseRate"))
                 .body("components.schemas.CreateNotice.properties.keySet()", hasItems("reason", "explanation", "email"))
                 .body("components.schemas.ModerationDecision.properties.decision.enum", hasItems("publish", "remove", "keep"))
-                .body("components.schemas.ModerationDecision.properties.keySet()", hasItems("category"));
+                .body("components.schemas.ModerationDecision.properties.keySet()", hasItems("category"))
+                .body("components.schemas.RemovalCategory.enum", hasItems("illegal", "personal_data", "not_a_customer", "fake",
+                        "offensive", "other"));
     }
     @Test
     void figuresCoverTheLast12Months() {
