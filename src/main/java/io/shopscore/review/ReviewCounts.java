@@ -1,6 +1,7 @@
 package io.shopscore.review;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -8,7 +9,8 @@ import java.util.Map;
 /**
  * Counts over a shop's reviews that the public figures need and the running totals do not keep:
  * where the published reviews came from, and why reviews were removed. Each is one grouped count
- * over an index of the review table, in the caller's transaction; callers cache the answers.
+ * over an index of the review table, in the caller's transaction; callers cache the answers, so
+ * the maps are read-only and keep the enums' order.
  */
 public final class ReviewCounts {
 
@@ -31,7 +33,7 @@ public final class ReviewCounts {
             counts.put(source, 0L);
         }
         rows.forEach(row -> counts.put((ReviewSource) row[0], (Long) row[1]));
-        return counts;
+        return Collections.unmodifiableMap(counts);
     }
 
     /**
@@ -53,6 +55,6 @@ public final class ReviewCounts {
             counts.put(category, 0L);
         }
         rows.forEach(row -> counts.merge(row[0] == null ? RemovalCategory.OTHER : (RemovalCategory) row[0], (Long) row[1], Long::sum));
-        return counts;
+        return Collections.unmodifiableMap(counts);
     }
 }
