@@ -181,4 +181,48 @@ public interface Messages {
     @Message String withdrawnTitle();
     @Message String withdrawnText();
     @Message String withdrawnNotice();
+    // Transparency: how reviews are collected, on the shop's page and in the API
+    @Message String trustHeading();
+    @Message String trustInvited();
+    @Message String trustAuthorOnly();
+    @Message String trustShopLimits();
+    @Message String trustAllPublished();
+    @Message String trustChecked();
+    @Message String trustScore();
+    @Message String trustFiguresHeading();
+    @Message String trustSources(long email, long link, long imported);
+    @Message String trustRemoved(long count);
+    @Message String trustRemovedCategory(String category, long count);
+    @Message String trustReports(long total, long upheld, long rejected, long open);
+    @Message String trustResponses(long answered, long negative);
+    @Message String sourceInvitationEmail();
+    @Message String sourceInvitationLink();
+    @Message String sourceImported();
+    @Message String categoryIllegal();
+    @Message String categoryPersonalData();
+    @Message String categoryNotACustomer();
+    @Message String categoryFake();
+    @Message String categoryOffensive();
+    @Message String categoryOther();
+
+    // Notices about a review (DSA article 16)
+    @Message String reportReview();
+    @Message String noticeTitle(String shop);
+    @Message String noticeHeading();
+    @Message String noticeIntro();
+    @Message String noticeReviewBy(String author, String date);
+    @Message String noticeReasonLegend();
+    @Message String noticeExplanationLabel();
+    @Message String noticeExplanationHint();
+    @Message String noticeEmailLabel();
+    @Message String noticeEmailHint();
+    @Message String noticeSubmit();
+    @Message String noticeErrorSummary();
+    @Message String noticeErrorReason();
+    @Message String noticeErrorExplanation();
+    @Message String noticeErrorEmail();
+    @Message String noticeThanksTitle();
+    @Message String noticeThanksText();
+    @Message String noticeNotFoundTitle();
+    @Message String noticeNotFoundText();
 }

@@ -23,7 +23,9 @@ public class ModerationEvent extends PanacheEntityBase {
 
     /** What happened to the review. */
     public enum Action {
-        HELD, REPORTED, PUBLISHED, REMOVED
+        HELD, REPORTED, NOTICED, PUBLISHED, REMOVED,
+        /** The operator looked at a reported or noticed review and left it up. */
+        KEPT
     }
 
     @Id
@@ -34,7 +36,7 @@ public class ModerationEvent extends PanacheEntityBase {
     @Column(nullable = false)
     private Long reviewId;
 
-    /** "system", "operator" or "shop:<slug>". */
+    /** "system", "operator", "shop:<slug>" or "notice" (anyone; never their address). */
     @Column(nullable = false, length = 80)
     private String actor;
 

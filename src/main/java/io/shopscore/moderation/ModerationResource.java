@@ -38,7 +38,8 @@ public class ModerationResource {
 
     @GET
     @Path("queue")
-    @Operation(summary = "Reviews waiting for a decision", description = "Held for a link, email address or phone number, or reported by their shop; oldest first.")
+    @Operation(summary = "Reviews waiting for a decision",
+            description = "Held for a link, email address or phone number, reported by their shop, or noticed by anyone; oldest first.")
     @APIResponse(responseCode = "200", description = "A page of the queue")
     @APIResponse(responseCode = "400", description = "Bad page or size")
     public Page<QueueItem> queue(@RestQuery String page, @RestQuery String size) {
@@ -48,18 +49,23 @@ public class ModerationResource {
     @POST
     @Path("reviews/{id}/decision")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Publish or remove a review", description = "Removing needs a reason, which is shown publicly instead of the review. The score follows exactly.")
+    @Operation(summary = "Publish, remove or keep a review",
+            description = "publish lets a held review through; remove takes a review down with a public reason and a category; keep "
+                    + "leaves a reported or noticed published review up. Open reports and notices close: upheld by a removal, rejected "
+                    + "otherwise. The score follows exactly, and the decision joins the audit trail.")
     @APIResponse(responseCode = "200", description = "The review's audit trail with the decision")
-    @APIResponse(responseCode = "400", description = "No decision, or no reason to remove")
+    @APIResponse(responseCode = "400", description = "No or an unknown decision or category, no reason to remove or keep, or a category on "
+            + "a decision that is not a removal")
     @APIResponse(responseCode = "404", description = "No such review")
-    @APIResponse(responseCode = "409", description = "The review is already published or removed")
+    @APIResponse(responseCode = "409", description = "Already published or removed, or nothing to keep (not published, or no open report "
+            + "or notice)")
     public List<ModerationEvent.View> decide(@RestPath long id, @Valid @NotNull Decision body) {
         return moderation.decide(id, body);
     }
 
     @GET
     @Path("reviews/{id}/history")
-    @Operation(summary = "The audit trail of a review", description = "Every hold, report and decision: who, what, when and why.")
+    @Operation(summary = "The audit trail of a review", description = "Every hold, report, notice and decision: who, what, when and why.")
     @APIResponse(responseCode = "200", description = "The trail, oldest first")
     @APIResponse(responseCode = "404", description = "No such review")
     public List<ModerationEvent.View> history(@RestPath long id) {

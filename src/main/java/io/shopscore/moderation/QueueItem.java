@@ -7,7 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import io.shopscore.review.ReviewStatus;
 
-/** A review waiting for the operator, with what the operator needs to decide: also who wrote it. */
+/** A review waiting for the operator, with what the operator needs to decide: also who wrote it, and who sent a notice. */
 @Schema(name = "ModerationQueueItem")
 public record QueueItem(
         long reviewId,
@@ -22,5 +22,6 @@ public record QueueItem(
         Instant updatedAt,
         @Schema(description = "The order the review answers, to check with the shop") String orderRef,
         @Schema(description = "The customer's address, to verify a disputed review") String email,
-        List<ReviewReport.View> reports) {
+        @Schema(description = "The shop's open report, if any") List<ReviewReport.View> reports,
+        @Schema(description = "Open notices from anyone (DSA article 16), oldest first") List<ReviewNotice.View> notices) {
 }

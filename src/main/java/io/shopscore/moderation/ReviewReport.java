@@ -29,6 +29,10 @@ public class ReviewReport extends PanacheEntityBase {
     @Column(nullable = false)
     private Long reviewId;
 
+    /** The shop that reported, so that its reports can be counted publicly without a join. */
+    @Column(nullable = false, updatable = false)
+    private Long shopId;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 32)
     private ReportReason reason;
@@ -41,12 +45,18 @@ public class ReviewReport extends PanacheEntityBase {
 
     private Instant resolvedAt;
 
+    /** Null while open. */
+    @Enumerated(EnumType.STRING)
+    @Column(length = 12)
+    private Outcome outcome;
+
     protected ReviewReport() {
     }
 
-    static ReviewReport open(long reviewId, ReportReason reason, String comment, Instant now) {
+    static ReviewReport open(long reviewId, long shopId, ReportReason reason, String comment, Instant now) {
         ReviewReport report = new ReviewReport();
         report.reviewId = reviewId;
+        report.shopId = shopId;
         report.reason = reason;
         report.comment = comment;
         report.createdAt = now;
@@ -62,8 +72,32 @@ public class ReviewReport extends PanacheEntityBase {
                 : list("reviewId in ?1 and resolvedAt is null", Sort.ascending("createdAt"), reviewIds);
     }
 
-    void resolve(Instant now) {
+    void resolve(Outcome outcome, Instant now) {
+        this.outcome = outcome;
         resolvedAt = now;
+    }
+
+    /** The shop's reports opened since then, in total and by outcome: one grouped count over its index. */
+    static ReportCounts countByShopSince(long shopId, Instant since) {
+        List<Object[]> rows = getEntityManager().createQuery("""
+                select r.outcome, count(r) from ReviewReport r where r.shopId = :shopId and r.createdAt >= :since
+                group by r.outcome""", Object[].class)
+                .setParameter("shopId", shopId)
+                .setParameter("since", since)
+                .getResultList();
+        long total = 0;
+        long upheld = 0;
+        long rejected = 0;
+        for (Object[] row : rows) {
+            long count = (Long) row[1];
+            total += count;
+            if (row[0] == Outcome.UPHELD) {
+                upheld = count;
+            } else if (row[0] == Outcome.REJECTED) {
+                rejected = count;
+            }
+        }
+        return new ReportCounts(total, upheld, rejected);
     }
 
     Long id() {

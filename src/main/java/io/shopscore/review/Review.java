@@ -107,6 +107,11 @@ public class Review extends PanacheEntityBase {
 
     private Instant withdrawnAt;
 
+    /** Why moderation removed it; null while it is not removed, and for removals made before categories existed. */
+    @Enumerated(EnumType.STRING)
+    @Column(length = 20)
+    private RemovalCategory removalCategory;
+
     /** 1 for the first text, one more for each change by its author; earlier ones are ReviewVersions. */
     @Column(nullable = false)
     private int version;
@@ -224,16 +229,21 @@ public class Review extends PanacheEntityBase {
         status = ReviewStatus.PUBLISHED;
         heldBecause = null;
         removalReason = null;
+        removalCategory = null;
         removedAt = null;
     }
 
-    /** The operator takes the review down; the reason is shown publicly in its place. */
-    public void remove(String reason, Instant now) {
+    /** The operator takes the review down; the reason is shown publicly in its place, the category is counted publicly. */
+    public void remove(String reason, RemovalCategory category, Instant now) {
+        if (status == ReviewStatus.WITHDRAWN) {
+            throw ProblemException.conflict("Its author withdrew this review.");
+        }
         if (status == ReviewStatus.REMOVED) {
             throw ProblemException.conflict("This review is already removed.");
         }
         status = ReviewStatus.REMOVED;
         removalReason = reason;
+        removalCategory = category;
         removedAt = now;
     }
 
@@ -420,6 +430,10 @@ public class Review extends PanacheEntityBase {
 
     public Instant removedAt() {
         return removedAt;
+    }
+
+    public RemovalCategory removalCategory() {
+        return removalCategory;
     }
 
     public int version() {

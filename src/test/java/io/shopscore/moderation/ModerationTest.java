@@ -116,9 +116,15 @@ class ModerationTest {
         assertEquals("published", item.getString("status"), "a reported review stays up until the operator decides");
         assertEquals("not_a_customer", item.getString("reports[0].reason"));
 
-        Api.asOperator().body(Map.of("decision", "remove")).post("/api/v1/moderation/reviews/{id}/decision", fake)
+        Api.asOperator().body(Map.of("decision", "remove", "category", "not_a_customer")).post("/api/v1/moderation/reviews/{id}/decision", fake)
                 .then().statusCode(400).body("violations[0].field", equalTo("reason"));
         Api.asOperator().body(Map.of("decision", "remove", "reason", "Not written by a customer of this shop"))
+                .post("/api/v1/moderation/reviews/{id}/decision", fake)
+                .then().statusCode(400).body("violations[0].field", equalTo("category"));
+        Api.asOperator().body(Map.of("decision", "remove", "reason", "Not written by a customer of this shop", "category", "spam"))
+                .post("/api/v1/moderation/reviews/{id}/decision", fake)
+                .then().statusCode(400).body("violations[0].field", equalTo("category"));
+        Api.asOperator().body(Map.of("decision", "remove", "reason", "Not written by a customer of this shop", "category", "not_a_customer"))
                 .post("/api/v1/moderation/reviews/{id}/decision", fake).then().statusCode(200)
                 .body("action", equalTo(List.of("reported", "removed")))
                 .body("actor", equalTo(List.of("shop:" + shop.slug(), "operator")));
@@ -136,7 +142,7 @@ class ModerationTest {
         given().get("/shops/{slug}", shop.slug()).then().body(containsString("was removed by Shopscore: Not written by a customer of this shop"));
         assertEquals(null, queueItem(fake), "decided reviews leave the queue");
         Api.asOperator().get("/api/v1/moderation/reviews/{id}/history", fake).then().statusCode(200).body("reason[1]",
-                equalTo("Not written by a customer of this shop"));
+                equalTo("not_a_customer: Not written by a customer of this shop"));
     }
 
     @Test
@@ -196,7 +202,7 @@ class ModerationTest {
         TestShop shop = Api.newShop();
         String token = shop.invite();
         long id = write(token, Map.of("score", 1, "text", "Rude words")).statusCode(201).extract().<Number>path("id").longValue();
-        Api.asOperator().body(Map.of("decision", "remove", "reason", "Offensive language"))
+        Api.asOperator().body(Map.of("decision", "remove", "reason", "Offensive language", "category", "offensive"))
                 .post("/api/v1/moderation/reviews/{id}/decision", id).then().statusCode(200);
         given().contentType("application/json").body(Map.of("score", 10, "text", "Nice words now"))
                 .put("/api/v1/review-edits/{editToken}", Api.editToken(id)).then().statusCode(409);
@@ -205,5 +211,115 @@ class ModerationTest {
         shop.asShop().body(Map.of("text", "Thanks")).put("/api/v1/shops/{slug}/reviews/{id}/response", shop.slug(), id)
                 .then().statusCode(409);
         assertEquals(0, score(shop).getInt("count"));
+    }
+    private static ValidatableResponse notice(long reviewId, Map<String, Object> body) {
+        return given().contentType("application/json").body(body).post("/api/v1/reviews/{id}/notices", reviewId).then();
+    }
+
+    private static ValidatableResponse decide(long reviewId, Map<String, Object> body) {
+        return Api.asOperator().body(body).post("/api/v1/moderation/reviews/{id}/decision", reviewId).then();
+    }
+
+    @Test
+    void anyoneCanNoticeAPublishedReviewAndItLandsInTheQueue() {
+        TestShop shop = Api.newShop();
+        long id = shop.review(2, false);
+
+        notice(id, Map.of("reason", "personal_data", "explanation", "  It names our employee Anna de Vries.  ",
+                "email", "notifier@example.org"))
+                .statusCode(202)
+                .body("id", notNullValue())
+                .body("reviewId", equalTo((int) id))
+                .body("reason", equalTo("personal_data"))
+                .body("state", equalTo("open"))
+                .body("$", not(hasKey("email")));
+        notice(id, Map.of("reason", "fake", "explanation", "Written by a competitor, I think.")).statusCode(202);
+
+        JsonPath item = queueItem(id);
+        assertEquals("published", item.getString("status"), "a noticed review stays up until the operator decides");
+        assertEquals(List.of("personal_data", "fake"), item.getList("notices.reason"));
+        assertEquals("It names our employee Anna de Vries.", item.getString("notices[0].explanation"));
+        assertEquals(true, item.getBoolean("notices[0].emailGiven"));
+        assertEquals("notifier@example.org", item.getString("notices[0].email"), "the operator may answer the notifier");
+        assertEquals(false, item.getBoolean("notices[1].emailGiven"));
+
+        String history = Api.asOperator().get("/api/v1/moderation/reviews/{id}/history", id).then().statusCode(200)
+                .body("action", equalTo(List.of("noticed", "noticed")))
+                .body("actor", equalTo(List.of("notice", "notice")))
+                .extract().asString();
+        assertEquals(false, history.contains("notifier@example.org"), "the trail never names the notifier");
+        given().get("/api/v1/shops/{slug}/reviews", shop.slug()).then().body(not(containsString("notifier@example.org")));
+    }
+
+    @Test
+    void onlyPublishedReviewsCanBeNoticedAndNoticesAreChecked() {
+        TestShop shop = Api.newShop();
+        long published = shop.review(3, false);
+        long held = write(shop.invite(), Map.of("score", 3, "text", "Bel me: 06-12345678")).statusCode(201)
+                .extract().<Number>path("id").longValue();
+        Map<String, Object> valid = Map.of("reason", "offensive", "explanation", "Insults the delivery driver.");
+
+        notice(999_999_999L, valid).statusCode(404).contentType(containsString("application/problem+json"));
+        notice(held, valid).statusCode(404);
+        notice(published, Map.of("reason", "spam", "explanation", "Insults the delivery driver."))
+                .statusCode(400).body("violations[0].field", equalTo("reason"));
+        notice(published, Map.of("explanation", "Insults the delivery driver."))
+                .statusCode(400).body("violations[0].field", equalTo("reason"));
+        notice(published, Map.of("reason", "offensive", "explanation", "   too short     "))
+                .statusCode(400).body("violations[0].field", equalTo("explanation"));
+        notice(published, Map.of("reason", "offensive", "explanation", "x".repeat(2001)))
+                .statusCode(400).body("violations[0].field", equalTo("explanation"));
+        notice(published, Map.of("reason", "offensive", "explanation", "Insults the delivery driver.", "email", "not an address"))
+                .statusCode(400).body("violations[0].field", equalTo("email"));
+        notice(published, Map.of("reason", "offensive", "explanation", "Insults the delivery driver.", "name", "Jan"))
+                .statusCode(400).body("violations[0].field", equalTo("name"));
+        notice(published, Map.of("reason", "offensive", "explanation", " " + "x".repeat(2000) + " ", "email", " "))
+                .statusCode(202);
+    }
+
+    @Test
+    void keepingAReportedReviewLeavesItUpAndClosesWhatWasOpen() {
+        TestShop shop = Api.newShop();
+        long id = shop.review(4, false);
+        decide(id, Map.of("decision", "keep", "reason", "Nothing wrong")).statusCode(409);
+
+        shop.asShop().body(Map.of("reason", "offensive")).post("/api/v1/shops/{slug}/reviews/{id}/reports", shop.slug(), id)
+                .then().statusCode(201);
+        notice(id, Map.of("reason", "offensive", "explanation", "Rude about the staff.")).statusCode(202);
+        decide(id, Map.of("decision", "keep")).statusCode(400).body("violations[0].field", equalTo("reason"));
+        decide(id, Map.of("decision", "keep", "reason", "Harsh, but about the service", "category", "offensive"))
+                .statusCode(400).body("violations[0].field", equalTo("category"));
+        decide(id, Map.of("decision", "keep", "reason", "Harsh, but about the service")).statusCode(200)
+                .body("action", equalTo(List.of("reported", "noticed", "kept")))
+                .body("actor[2]", equalTo("operator"))
+                .body("reason[2]", equalTo("Harsh, but about the service"));
+
+        assertEquals(null, queueItem(id), "kept reviews leave the queue");
+        given().get("/api/v1/shops/{slug}/reviews", shop.slug()).then().body("items.id", hasItem((int) id));
+        assertEquals(1, score(shop).getInt("count"));
+        decide(id, Map.of("decision", "keep", "reason", "Still fine")).statusCode(409);
+        shop.asShop().body(Map.of("reason", "offensive")).post("/api/v1/shops/{slug}/reviews/{id}/reports", shop.slug(), id)
+                .then().statusCode(201);
+    }
+
+    @Test
+    void onlyPublishedReviewsCanBeKept() {
+        TestShop shop = Api.newShop();
+        long held = write(shop.invite(), Map.of("score", 6, "text", "See www.example.org")).statusCode(201)
+                .extract().<Number>path("id").longValue();
+        decide(held, Map.of("decision", "keep", "reason", "Fine")).statusCode(409);
+        assertEquals("pending", queueItem(held).getString("status"));
+    }
+
+    @Test
+    void removalCarriesItsCategoryIntoTheTrailAndClosesNotices() {
+        TestShop shop = Api.newShop();
+        long id = shop.review(1, false);
+        notice(id, Map.of("reason", "illegal", "explanation", "Accuses a named person of theft.")).statusCode(202);
+        decide(id, Map.of("decision", "remove", "reason", "Accuses a named person of a crime", "category", "illegal")).statusCode(200)
+                .body("action", equalTo(List.of("noticed", "removed")))
+                .body("reason[1]", equalTo("illegal: Accuses a named person of a crime"));
+        assertEquals(null, queueItem(id));
+        notice(id, Map.of("reason", "illegal", "explanation", "Accuses a named person of theft.")).statusCode(404);
     }
 }

@@ -144,7 +144,7 @@ class WebhookTest {
 
         given().contentType("application/json").body(Map.of("score", 7, "text", "Opgelost"))
                 .put("/api/v1/review-edits/{editToken}", Api.editToken(id)).then().statusCode(200);
-        Api.asOperator().body(Map.of("decision", "remove", "reason", "Test removal"))
+        Api.asOperator().body(Map.of("decision", "remove", "reason", "Test removal", "category", "other"))
                 .post("/api/v1/moderation/reviews/{id}/decision", id).then().statusCode(200);
         webhooks.deliverDue();
         List<Call> all = callsFor(shop);

@@ -28,7 +28,8 @@ public record ShopPage(
         String newerUrl,
         String olderUrl,
         String jsonLd,
-        List<Removed> removed) {
+        List<Removed> removed,
+        Trust trust) {
 
     /** A review the operator took down: when it was written and why it went. */
     public record Removed(String date, String reason) {
@@ -38,9 +39,21 @@ public record ShopPage(
     public record GradeBar(int grade, long count, int percent) {
     }
 
-    /** One published review. */
+    /**
+     * How the shop's reviews are collected, in numbers for the sentences of the page's language.
+     * {@code removedByCategory} lists only the categories with removals.
+     */
+    public record Trust(long byEmail, long byLink, long imported, long removed, List<CategoryCount> removedByCategory,
+            long reports, long reportsUpheld, long reportsRejected, long reportsOpen, long negative, long answered) {
+    }
+
+    /** How many reviews were removed for one reason, the reason in words. */
+    public record CategoryCount(String category, long count) {
+    }
+
+    /** One published review, with where it came from in words and the link to report it. */
     public record ReviewCard(long id, int score, String title, String text, String author, String date, boolean updated,
-            String responseText, String responseDate) {
+            String responseText, String responseDate, String source, String noticeUrl) {
 
         public String band() {
             return GradeBand.of(score);

@@ -22,15 +22,18 @@ import io.shopscore.i18n.Messages;
 import io.shopscore.paging.Page;
 import io.shopscore.paging.PageRequest;
 import io.shopscore.review.ReviewService;
+import io.shopscore.review.ReviewSource;
 import io.shopscore.review.ReviewView;
 import io.shopscore.score.ScoreService;
 import io.shopscore.score.ScoreView;
 import io.shopscore.shop.ShopService;
 import io.shopscore.shop.ShopView;
+import io.shopscore.transparency.TransparencyCache;
+import io.shopscore.transparency.TransparencyFigures;
 import io.shopscore.web.LanguageLink;
 import io.shopscore.web.Links;
 
-/** Puts together a shop's public review page from its score and a page of its reviews. */
+/** Puts together a shop's public review page from its score, a page of its reviews and how they were collected. */
 @ApplicationScoped
 public class ShopPages {
 
@@ -45,9 +48,10 @@ public class ShopPages {
     private final Locales locales;
     private final Links links;
     private final ObjectMapper json;
+    private final TransparencyCache transparency;
 
     public ShopPages(ShopService shops, ScoreService scores, ReviewService reviews, Formats formats, Locales locales,
-            Links links, ObjectMapper json) {
+            Links links, ObjectMapper json, TransparencyCache transparency) {
         this.shops = shops;
         this.scores = scores;
         this.reviews = reviews;
@@ -55,6 +59,7 @@ public class ShopPages {
         this.locales = locales;
         this.links = links;
         this.json = json;
+        this.transparency = transparency;
     }
 
     /** The page, or empty for an unknown shop. {@code language} null means the shop's own. */
@@ -69,14 +74,16 @@ public class ShopPages {
         Page<ReviewView> page = reviews.published(slug, new PageRequest(pageNumber, REVIEWS_PER_PAGE));
         Messages messages = MessageBundles.get(Messages.class, Localized.Literal.of(lang));
 
+        String path = "/shops/" + slug;
         List<ShopPage.ReviewCard> cards = page.items().stream().map(review -> new ShopPage.ReviewCard(
                 review.id(), review.score(), review.title(), review.text(),
                 review.displayName() != null ? review.displayName() : messages.verifiedCustomer(),
                 formats.date(review.createdAt(), lang), review.updatedAt() != null,
                 review.response() == null ? null : review.response().text(),
-                review.response() == null ? null : formats.date(review.response().createdAt(), lang))).toList();
+                review.response() == null ? null : formats.date(review.response().createdAt(), lang),
+                TrustWords.source(review.source(), messages),
+                path + "/reviews/" + review.id() + "/notice?lang=" + lang)).toList();
 
-        String path = "/shops/" + slug;
         String langQuery = language != null ? "&lang=" + language : "";
         int pages = page.lastPage() + 1;
         String newer = pageNumber > 0 ? path + "?page=" + (pageNumber - 1) + langQuery : null;
@@ -90,7 +97,19 @@ public class ShopPages {
                 distribution(score), cards, pageNumber, pages, newer, older,
                 jsonLd(shop, score, page.items(), messages),
                 reviews.removed(slug, new PageRequest(0, REMOVED_SHOWN)).items().stream()
-                        .map(removed -> new ShopPage.Removed(formats.date(removed.createdAt(), lang), removed.reason())).toList()));
+                        .map(removed -> new ShopPage.Removed(formats.date(removed.createdAt(), lang), removed.reason())).toList(),
+                trust(transparency.figures(slug), messages)));
+    }
+
+    private static ShopPage.Trust trust(TransparencyFigures figures, Messages messages) {
+        List<ShopPage.CategoryCount> removed = figures.removed().entrySet().stream()
+                .filter(entry -> entry.getValue() > 0)
+                .map(entry -> new ShopPage.CategoryCount(TrustWords.category(entry.getKey(), messages), entry.getValue()))
+                .toList();
+        return new ShopPage.Trust(figures.sources().get(ReviewSource.INVITATION_EMAIL), figures.sources().get(ReviewSource.INVITATION_LINK),
+                figures.sources().get(ReviewSource.IMPORTED), figures.removedTotal(), removed,
+                figures.reports().total(), figures.reports().upheld(), figures.reports().rejected(), figures.reportsOpen(),
+                figures.negative(), figures.answered());
     }
 
     private static List<ShopPage.GradeBar> distribution(ScoreView score) {

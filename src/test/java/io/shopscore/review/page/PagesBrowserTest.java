@@ -133,4 +133,51 @@ class PagesBrowserTest {
             assertTrue(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)).textContent().contains(shop.slug()));
         }
     }
+    @Test
+    void reviewIsReportedFromTheShopPageOnAPhoneWithoutJavaScript() {
+        TestShop shop = Api.newShop(Api.freshSlug("report"), "en");
+        long id = shop.review(2, false);
+        try (BrowserContext phone = phoneWithoutJavaScript()) {
+            Page page = phone.newPage();
+            page.navigate(service + "shops/" + shop.slug());
+            assertTrue(page.getByText("How these reviews are collected").isVisible());
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Report this review")).click();
+            assertTrue(page.url().contains("/shops/" + shop.slug() + "/reviews/" + id + "/notice"), page.url());
+            assertEquals(0, overflow(page), "no sideways scrolling on a phone");
+
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send report")).click();
+            assertTrue(page.locator(".error-summary").textContent().contains("Choose what is wrong"), "an empty form explains itself");
+
+            page.getByLabel("Personal data", new Page.GetByLabelOptions().setExact(true)).check();
+            page.getByLabel("Why?").fill("It names our employee with her full name.");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send report")).click();
+            assertTrue(page.url().contains("/notice/thanks"), page.url());
+            assertTrue(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Thank you for your report")).isVisible());
+        }
+        Api.asOperator().get("/api/v1/moderation/reviews/{id}/history", id).then().statusCode(200)
+                .body("action", equalTo(List.of("noticed")));
+    }
+
+    @Test
+    void noticeFormHasNoAccessibilityViolationsOnADesktopOrAPhone() {
+        TestShop shop = Api.newShop(Api.freshSlug("a11y-notice"), "en");
+        long id = shop.review(3, false);
+        String form = "shops/" + shop.slug() + "/reviews/" + id + "/notice";
+        for (int width : List.of(1280, 375)) {
+            // axe is injected as a script, which the pages' own Content-Security-Policy rightly forbids
+            try (BrowserContext context = Browsers.chromium().newContext(new Browser.NewContextOptions()
+                    .setBypassCSP(true).setViewportSize(width, 800))) {
+                Page page = context.newPage();
+                page.navigate(service + form);
+                assertEquals(List.of(), Axe.violations(page), form + " at " + width);
+                assertEquals(0, overflow(page), "no sideways scrolling at " + width);
+                page.locator("button[type=submit]").click();
+                assertEquals(List.of(), Axe.violations(page), "the form with errors at " + width);
+                page.navigate(service + "shops/" + shop.slug() + "/reviews/999999999/notice");
+                assertEquals(List.of(), Axe.violations(page), "the not-found page at " + width);
+                page.navigate(service + form + "/thanks");
+                assertEquals(List.of(), Axe.violations(page), "the thank-you page at " + width);
+            }
+        }
+    }
 }
