@@ -24,8 +24,10 @@ public final class Api {
     /** A shop made for one test: its slug and API key. */
     public record TestShop(String slug, String apiKey) {
 
+        /** A request with the shop's key, from the shop's own server (one address per shop, as in life). */
         public RequestSpecification asShop() {
-            return given().auth().oauth2(apiKey).contentType(ContentType.JSON);
+            return given().auth().oauth2(apiKey).contentType(ContentType.JSON)
+                    .header(DistinctClientAddresses.HEADER, DistinctClientAddresses.addressOf(slug));
         }
 
         /** Invites a new order's customer and returns the token of the link. */

@@ -40,6 +40,12 @@ public class DistinctClientAddresses implements QuarkusTestBeforeEachCallback {
         }
     }
 
+    /** The one address of a named party (a shop's server), from the documentation range 2001:db8::/32. */
+    public static String addressOf(String party) {
+        int hash = party.hashCode();
+        return String.format("2001:db8:ffff:%x::%x", (hash >>> 16) & 0xffff, 1 + (hash & 0xfffe));
+    }
+
     /** An address from the documentation range 2001:db8::/32, in a /64 of its own. */
     public static String randomAddress() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
