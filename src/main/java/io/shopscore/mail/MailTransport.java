@@ -6,8 +6,8 @@ import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 
 /**
- * The one place a mail leaves the service. Over SMTP in production (quarkus.mailer.*); into the
- * mock mailbox in dev mode and tests, where a test can also make it fail.
+ * The one place a mail leaves the service. Over SMTP (quarkus.mailer.*) in production and in the
+ * tests, which run their own SMTP server; into the mock mailbox (and the log) in dev mode.
  */
 @ApplicationScoped
 public class MailTransport {

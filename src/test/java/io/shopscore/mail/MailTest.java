@@ -23,20 +23,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.MockMailbox;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.shopscore.testing.Api;
 import io.shopscore.testing.Api.TestShop;
-import io.shopscore.testing.FlakyMailTransport;
 import io.shopscore.testing.MovableClock;
+import io.shopscore.testing.ReceivedMail;
+import io.shopscore.testing.SmtpResource;
 
 @QuarkusTest
 class MailTest {
-
-    @Inject
-    MockMailbox mailbox;
 
     @Inject
     MailOutbox outbox;
@@ -44,20 +40,17 @@ class MailTest {
     @Inject
     MovableClock clock;
 
-    @Inject
-    FlakyMailTransport transport;
-
     @BeforeEach
     void emptyOutbox() {
         // earlier tests leave mails due; send them now so each test sees only its own
         outbox.sendDue();
-        mailbox.clear();
+        SmtpResource.server().clear();
     }
 
     @AfterEach
     void reset() {
         clock.reset();
-        transport.failNext(0);
+        SmtpResource.server().clear();
     }
 
     private static String email() {
@@ -74,8 +67,8 @@ class MailTest {
                 .setRootPath("items.find { it.orderRef == '" + orderRef + "' }");
     }
 
-    private List<Mail> to(String address) {
-        return mailbox.getMailsSentTo(address);
+    private static List<ReceivedMail> to(String address) {
+        return SmtpResource.server().mailsTo(address);
     }
 
     @Test
@@ -86,19 +79,21 @@ class MailTest {
         assertEquals("pending", listed(shop, "M-1").getString("mail.state"));
 
         assertTrue(outbox.sendDue() >= 1);
-        List<Mail> mails = to(address);
+        List<ReceivedMail> mails = to(address);
         assertEquals(1, mails.size());
-        Mail mail = mails.get(0);
-        assertEquals("Shop " + shop.slug() + ": hoe was je bestelling?", mail.getSubject());
-        assertTrue(mail.getFrom().startsWith("\"Shop " + shop.slug() + "\" <"), mail.getFrom());
+        ReceivedMail mail = mails.get(0);
+        assertEquals("Shop " + shop.slug() + ": hoe was je bestelling?", mail.subject());
+        assertEquals("Shop " + shop.slug(), mail.fromName(), "the shop's name is the sender's name");
+        assertEquals("reviews@shopscore.invalid", mail.fromAddress());
+        assertEquals(List.of(address), mail.to());
         String link = invitation.getString("reviewUrl");
-        assertTrue(mail.getHtml().contains("Hallo Jan de Vries,"));
-        assertTrue(mail.getHtml().contains("href=\"" + link + "\""), "the personal link is in the HTML part");
-        assertTrue(mail.getHtml().contains(link + "/unsubscribe"), "and the opt-out link");
-        assertTrue(mail.getText().contains(link), "the plain-text part has the link too");
-        assertTrue(mail.getText().contains("Bedankt voor je bestelling M-1"));
-        assertEquals(List.of("<" + link + "/unsubscribe>"), mail.getHeaders().get("List-Unsubscribe"));
-        assertEquals(List.of("List-Unsubscribe=One-Click"), mail.getHeaders().get("List-Unsubscribe-Post"));
+        assertTrue(mail.html().contains("Hallo Jan de Vries,"));
+        assertTrue(mail.html().contains("href=\"" + link + "\""), "the personal link is in the HTML part");
+        assertTrue(mail.html().contains(link + "/unsubscribe"), "and the opt-out link");
+        assertTrue(mail.text().contains(link), "the plain-text part has the link too");
+        assertTrue(mail.text().contains("Bedankt voor je bestelling M-1"));
+        assertEquals(List.of("<" + link + "/unsubscribe>"), mail.headers().get("list-unsubscribe"));
+        assertEquals(List.of("List-Unsubscribe=One-Click"), mail.headers().get("list-unsubscribe-post"));
 
         JsonPath listed = listed(shop, "M-1");
         assertEquals("sent", listed.getString("mail.state"));
@@ -118,8 +113,8 @@ class MailTest {
         String address = email();
         invite(shop, Map.of("orderRef", "R-1", "email", address));
         outbox.sendDue();
-        assertEquals("Shop " + shop.slug() + ": how was your order?", to(address).get(0).getSubject());
-        assertTrue(to(address).get(0).getHtml().contains("Hello,"));
+        assertEquals("Shop " + shop.slug() + ": how was your order?", to(address).get(0).subject());
+        assertTrue(to(address).get(0).html().contains("Hello,"));
 
         clock.advance(Duration.ofDays(7).minusMinutes(1));
         outbox.sendDue();
@@ -127,7 +122,7 @@ class MailTest {
         clock.advance(Duration.ofMinutes(2));
         outbox.sendDue();
         assertEquals(2, to(address).size());
-        assertEquals("Reminder: how was your order at Shop " + shop.slug() + "?", to(address).get(1).getSubject());
+        assertEquals("Reminder: how was your order at Shop " + shop.slug() + "?", to(address).get(1).subject());
         assertEquals("sent", listed(shop, "R-1").getString("reminder.state"));
         clock.advance(Duration.ofDays(7));
         outbox.sendDue();
@@ -195,11 +190,11 @@ class MailTest {
         invite(other, Map.of("orderRef", "O-3", "email", address));
         clock.advance(Duration.ofDays(8));
         outbox.sendDue();
-        List<Mail> mails = new ArrayList<>(to(address));
+        List<ReceivedMail> mails = new ArrayList<>(to(address));
         mails.addAll(to(address.toUpperCase()));
-        assertEquals(1, mails.stream().filter(mail -> mail.getSubject().contains("Shop " + shop.slug())).count(),
+        assertEquals(1, mails.stream().filter(mail -> mail.subject().contains("Shop " + shop.slug())).count(),
                 "nothing from this shop after the opt-out, whatever the address's case");
-        assertEquals(2, mails.stream().filter(mail -> mail.getSubject().contains("Shop " + other.slug())).count(),
+        assertEquals(2, mails.stream().filter(mail -> mail.subject().contains("Shop " + other.slug())).count(),
                 "the other shop still invites and reminds");
         assertEquals("opted out", listed(shop, "O-2").getString("mail.note"));
         given().get("/review/{token}/unsubscribe", "A".repeat(43)).then().statusCode(404);
@@ -210,13 +205,13 @@ class MailTest {
         TestShop shop = Api.newShop();
         String address = email();
         invite(shop, Map.of("orderRef", "F-1", "email", address, "delayDays", 0));
-        transport.failNext(1);
+        SmtpResource.server().refuseNext(1, "451 4.3.0 Try again later");
         outbox.sendDue();
         assertEquals(0, to(address).size());
         JsonPath listed = listed(shop, "F-1");
-        assertEquals("pending", listed.getString("mail.state"));
+        assertEquals("pending", listed.getString("mail.state"), "a temporary refusal is tried again");
         assertEquals(1, listed.getInt("mail.attempts"));
-        assertTrue(listed.getString("mail.note").contains("SMTP server unavailable"));
+        assertTrue(listed.getString("mail.note").contains("451 4.3.0 Try again later"), listed.getString("mail.note"));
 
         outbox.sendDue();
         assertEquals(0, to(address).size(), "not before the backoff");
@@ -266,14 +261,14 @@ class MailTest {
                 .put("/api/v1/shops/{slug}/reviews/{id}/response", shop.slug(), id).then().statusCode(200);
         shop.asShop().body(Map.of("text", "Changed response")).put("/api/v1/shops/{slug}/reviews/{id}/response", shop.slug(), id);
         outbox.sendDue();
-        List<Mail> mails = to(address);
+        List<ReceivedMail> mails = to(address);
         assertEquals(2, mails.size(), "the invitation, then one notice however often the response changes");
-        Mail notice = mails.get(1);
-        assertEquals("Shop " + shop.slug() + " responded to your review", notice.getSubject());
-        assertTrue(notice.getHtml().contains("href=\"" + invitation.getString("reviewUrl") + "\""));
-        assertTrue(notice.getHtml().contains("Broken &lt;b&gt;mug&lt;/b&gt; &amp; no answer"), "customer text is escaped");
-        assertFalse(notice.getHtml().contains("<script>"), "shop text is escaped");
-        assertTrue(notice.getText().contains("Changed response"), "the response as it stands when the mail goes out");
+        ReceivedMail notice = mails.get(1);
+        assertEquals("Shop " + shop.slug() + " responded to your review", notice.subject());
+        assertTrue(notice.html().contains("href=\"" + invitation.getString("reviewUrl") + "\""));
+        assertTrue(notice.html().contains("Broken &lt;b&gt;mug&lt;/b&gt; &amp; no answer"), "customer text is escaped");
+        assertFalse(notice.html().contains("<script>"), "shop text is escaped");
+        assertTrue(notice.text().contains("Changed response"), "the response as it stands when the mail goes out");
     }
 
     @Test
@@ -287,13 +282,13 @@ class MailTest {
         given().contentType("application/json").body(Map.of("score", 3, "text", "Never arrived <img src=x onerror=alert(1)>"))
                 .post("/api/v1/invitations/{token}/review", token).then().statusCode(201);
         outbox.sendDue();
-        List<Mail> alerts = to(contact);
+        List<ReceivedMail> alerts = to(contact);
         assertEquals(1, alerts.size(), "only the negative review");
-        Mail alert = alerts.get(0);
-        assertEquals("Een review met een 3 voor Shop " + shop.slug(), alert.getSubject());
-        assertTrue(alert.getHtml().contains("Never arrived &lt;img src=x onerror=alert(1)&gt;"));
-        assertFalse(alert.getHtml().contains("<img"));
-        assertTrue(alert.getText().contains("/shops/" + shop.slug()));
+        ReceivedMail alert = alerts.get(0);
+        assertEquals("Een review met een 3 voor Shop " + shop.slug(), alert.subject());
+        assertTrue(alert.html().contains("Never arrived &lt;img src=x onerror=alert(1)&gt;"));
+        assertFalse(alert.html().contains("<img"));
+        assertTrue(alert.text().contains("/shops/" + shop.slug()));
     }
 
     @Test
