@@ -51,6 +51,23 @@ public interface ShopscoreConfig {
     /** Fraud signals recorded when a review is written (docs/trust.md). */
     Trust trust();
 
+    /** How long personal data is kept once it no longer serves its purpose (docs/privacy.md). */
+    Privacy privacy();
+
+    interface Privacy {
+        /** How long after an invitation expired unused its customer's name, address and order reference are kept. */
+        @WithDefault("P30D")
+        Duration retention();
+
+        /** How long a mail that was sent, failed or skipped is kept (it names its recipient; its body is never stored). */
+        @WithDefault("P90D")
+        Duration mailRetention();
+
+        /** How long the body of a delivered or failed webhook call is kept (the delivery log itself stays). */
+        @WithDefault("P30D")
+        Duration webhookRetention();
+    }
+
     interface Trust {
         /**
          * A review whose signals add up to at least this risk is held for the operator instead of

@@ -128,6 +128,21 @@ public class Invitation extends PanacheEntityBase {
                 .orElseThrow(() -> new IllegalArgumentException("No invitation for " + orderRef)).token;
     }
 
+    /** Every invitation to this address (lower case), on every shop: for an erasure. */
+    public static List<Invitation> lockAllWithEmail(String normalizedEmail) {
+        return find("lower(email) = ?1", Sort.by("id"), normalizedEmail).withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
+
+    /** Invitations that expired before then without a review and still hold the customer's data: for the retention purge. */
+    public static List<Invitation> expiredUnusedBefore(Instant before, int limit) {
+        return find("reviewedAt is null and expiresAt < ?1 and email <> ''", Sort.by("id"), before).page(0, limit).list();
+    }
+
+    /** Whether the customer's personal data were erased from this invitation. */
+    public boolean erased() {
+        return email.isEmpty();
+    }
+
     public static boolean existsWithToken(String token) {
         return count("token", token) > 0;
     }

@@ -19,6 +19,7 @@ import io.quarkus.mailer.Mail;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.shopscore.config.ShopscoreConfig;
 import io.shopscore.persistence.OutboxEntry;
+import io.shopscore.persistence.OutboxState;
 import io.shopscore.i18n.Formats;
 import io.shopscore.i18n.Messages;
 import io.shopscore.invitation.Invitation;
@@ -254,6 +255,24 @@ public class MailOutbox {
     public Optional<Unsubscribed> subscriber(String token) {
         return Invitation.findByToken(token)
                 .map(invitation -> new Unsubscribed(invitation.shop().name(), invitation.email(), invitation.locale()));
+    }
+
+    /** Forgets every mail of these invitations, sent or not: their customers were erased. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void forget(List<Long> invitationIds) {
+        invitationIds.forEach(OutgoingMail::eraseFor);
+    }
+
+    /** Forgets that this address opted out: it asked to be erased, and the service then holds nothing of it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void forgetOptOuts(String normalizedEmail) {
+        OptOut.delete("email", normalizedEmail);
+    }
+
+    /** Deletes mails that were sent, failed or skipped before then (they name their recipient); returns how many. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long purgeFinishedBefore(Instant before) {
+        return OutgoingMail.delete("state <> ?1 and state <> ?2 and dueAt < ?3", OutboxState.PENDING, OutboxState.SENDING, before);
     }
 
     /** The shop and address of an unsubscribe link. */

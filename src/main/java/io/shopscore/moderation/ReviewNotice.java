@@ -69,6 +69,11 @@ public class ReviewNotice extends PanacheEntityBase {
         return notice;
     }
 
+    /** Forgets who sent notices from this address (an erasure); the notices themselves stay for the record. */
+    public static int forgetNotifier(String normalizedEmail) {
+        return update("email = null where lower(email) = ?1", normalizedEmail);
+    }
+
     static List<ReviewNotice> openFor(long reviewId) {
         return list("reviewId = ?1 and resolvedAt is null", Sort.ascending("createdAt", "id"), reviewId);
     }

@@ -161,7 +161,28 @@ public class ReviewService {
      */
     @Transactional
     public void withdraw(String editToken) {
-        Review review = lockByEditToken(editToken);
+        withdrawAndErase(lockByEditToken(editToken));
+    }
+
+    /**
+     * Withdraws and erases, as {@link #withdraw}, every review written through one of these
+     * invitations (an erasure the operator makes for a data subject); already withdrawn ones are
+     * left as they are. Returns how many were withdrawn now.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int withdrawAll(Collection<Invitation> invitations) {
+        int withdrawn = 0;
+        for (Invitation invitation : invitations) {
+            Optional<Review> review = Review.lockByInvitation(invitation);
+            if (review.isPresent() && review.get().status() != ReviewStatus.WITHDRAWN) {
+                withdrawAndErase(review.get());
+                withdrawn++;
+            }
+        }
+        return withdrawn;
+    }
+
+    private void withdrawAndErase(Review review) {
         CountedReview before = review.counted();
         Invitation invitation = review.invitation();
         review.withdraw(clock.instant());
@@ -214,13 +235,19 @@ public class ReviewService {
         return ReviewView.of(review);
     }
 
-    /** The earlier texts of one of the shop's reviews, oldest first. */
+    /**
+     * The earlier texts of one of the shop's reviews, oldest first. Never for a review moderation
+     * removed for personal data: its earlier texts may hold the very data it was removed for.
+     */
     @Transactional
     public List<ReviewVersion.View> versions(String slug, long reviewId) {
         Shop shop = ShopService.require(slug);
         Review review = Review.<Review>findByIdOptional(reviewId)
                 .filter(found -> found.shop().id().equals(shop.id()))
                 .orElseThrow(() -> noReview(slug, reviewId));
+        if (review.status() == ReviewStatus.REMOVED && review.removalCategory() == RemovalCategory.PERSONAL_DATA) {
+            throw ProblemException.notFound("Review " + reviewId + " was removed for personal data; its earlier texts are not shown.");
+        }
         return ReviewVersion.of(review.id()).stream().map(ReviewVersion::view).toList();
     }
 

@@ -156,6 +156,13 @@ public class WebhookService {
         return known.computeIfAbsent(shopId, id -> Webhook.findById(id) != null);
     }
 
+    /** Empties the bodies of webhook calls finished before then (they hold review texts); returns how many. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public long purgePayloadsBefore(Instant before) {
+        return WebhookDelivery.update("payload = '{}' where state <> ?1 and state <> ?2 and createdAt < ?3 and payload <> '{}'",
+                OutboxState.PENDING, OutboxState.SENDING, before);
+    }
+
     /** Delivers what is due; safe on any number of instances at once. Returns how many were delivered. */
     public int deliverDue() {
         int delivered = 0;

@@ -11,11 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -41,6 +39,7 @@ import io.shopscore.testing.Api;
 import io.shopscore.testing.Api.TestShop;
 import io.shopscore.testing.DistinctClientAddresses;
 import io.shopscore.testing.MovableClock;
+import io.shopscore.testing.Tables;
 
 /**
  * What makes a score believable: the shop never holds a link it does not need, only the author
@@ -187,9 +186,9 @@ class TrustTest {
         given().get("/api/v1/review-edits/{editToken}", editToken).then().statusCode(404);
         given().delete("/api/v1/review-edits/{editToken}", editToken).then().statusCode(404);
         List<String> traces = new ArrayList<>();
-        traces.addAll(columnsContaining(email));
-        traces.addAll(columnsContaining(orderRef));
-        traces.addAll(columnsContaining("Erika"));
+        traces.addAll(Tables.columnsContaining(dataSource, email));
+        traces.addAll(Tables.columnsContaining(dataSource, orderRef));
+        traces.addAll(Tables.columnsContaining(dataSource, "Erika"));
         assertEquals(List.of(), traces, "nothing of the author may remain");
         // the order cannot be invited again: the erased invitation still answers for it
         invite(shop, Map.of("orderRef", orderRef, "email", email)).then().statusCode(200);
@@ -279,37 +278,5 @@ class TrustTest {
             }
         }
         return reasons;
-    }
-
-    /** Every table and text column of the schema that holds the value, as "table.column". */
-    private List<String> columnsContaining(String value) throws SQLException {
-        List<String> found = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection()) {
-            DatabaseMetaData meta = connection.getMetaData();
-            try (ResultSet columns = meta.getColumns(null, null, "%", "%")) {
-                while (columns.next()) {
-                    String schema = columns.getString("TABLE_SCHEM");
-                    if (schema == null || schema.equalsIgnoreCase("INFORMATION_SCHEMA") || schema.toLowerCase().startsWith("pg_")) {
-                        continue;
-                    }
-                    int type = columns.getInt("DATA_TYPE");
-                    if (type != Types.VARCHAR && type != Types.CLOB && type != Types.LONGVARCHAR && type != Types.NVARCHAR) {
-                        continue;
-                    }
-                    String table = columns.getString("TABLE_NAME");
-                    String column = columns.getString("COLUMN_NAME");
-                    String sql = "select count(*) from \"" + schema + "\".\"" + table + "\" where \"" + column + "\" like ?";
-                    try (PreparedStatement query = connection.prepareStatement(sql)) {
-                        query.setString(1, "%" + value + "%");
-                        try (ResultSet count = query.executeQuery()) {
-                            if (count.next() && count.getLong(1) > 0) {
-                                found.add(table + "." + column);
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        return found;
     }
 }
