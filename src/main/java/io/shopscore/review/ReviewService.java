@@ -83,7 +83,7 @@ public class ReviewService {
      * Locks what a batch of new reviews will change, a few statements for the whole batch instead of
      * several per review: the invitations of these tokens, then the score rows of their shops in shop
      * order (so that batches queue instead of deadlocking), and the totals of the days written. Returns
-     * the invitations by token, for {@link #writeInTransaction(Invitation, ReviewSubmission, Instant)}.
+     * the invitations by token, for {@link #writeInTransaction(Invitation, ReviewSubmission, Instant, String)}.
      */
     Map<String, Invitation> lockForBatch(Collection<String> tokens, Collection<Instant> writtenAt) {
         Map<String, Invitation> invitations = Invitation.lockAllByToken(tokens.stream().filter(Tokens::hasTokenForm).toList());

@@ -1,10 +1,12 @@
 package io.shopscore.review;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +16,7 @@ import io.shopscore.config.ShopscoreConfig;
 import io.shopscore.invitation.Invitation;
 import io.shopscore.keys.ServiceKeys;
 import io.shopscore.shop.ApiKeyUse;
+import io.shopscore.shop.Shop;
 
 /**
  * Looks at a new review for signs that it was not written by an ordinary customer: the shop
@@ -33,6 +36,11 @@ public class SubmissionSignals {
     static final String NEAR_DUPLICATE = "near-duplicate";
     /** Written within a minute of the link being handed out or mailed: too fast to have read a form. */
     static final String TOO_FAST = "too-fast";
+    /**
+     * The invitation went to the shop's own address (its contact address, or its website's domain):
+     * the author's edit link would reach the shop, so the review must be looked at.
+     */
+    static final String SHOPS_OWN_ADDRESS = "shops-own-address";
 
     private static final Duration FAST = Duration.ofMinutes(1);
     private static final int CANDIDATES = 50;
@@ -78,6 +86,10 @@ public class SubmissionSignals {
 
         List<String> reasons = new ArrayList<>();
         int risk = 0;
+        if (isTheShopsOwn(invitation.email(), review.shop())) {
+            risk += 70;
+            reasons.add(SHOPS_OWN_ADDRESS);
+        }
         if (usedShopKey) {
             risk += 60;
             reasons.add(SHOP_KEY_ADDRESS);
@@ -100,6 +112,25 @@ public class SubmissionSignals {
             batch.fingerprints.put(review.id(), simhash);
         }
         return new Assessment(addressHash, seconds, sameAddress, usedShopKey, duplicateOf, simhash, risk, List.copyOf(reasons));
+    }
+
+    private static boolean isTheShopsOwn(String email, Shop shop) {
+        String address = email.strip().toLowerCase(Locale.ROOT);
+        if (shop.contactEmail() != null && address.equals(shop.contactEmail().strip().toLowerCase(Locale.ROOT))) {
+            return true;
+        }
+        String domain = address.substring(address.lastIndexOf('@') + 1);
+        String host;
+        try {
+            host = URI.create(shop.websiteUrl()).getHost();
+        } catch (IllegalArgumentException malformed) {
+            return false;
+        }
+        if (host == null) {
+            return false;
+        }
+        host = host.toLowerCase(Locale.ROOT);
+        return domain.equals(host) || host.equals("www." + domain);
     }
 
     private static Long nearDuplicate(long simhash, Instant since, WrittenInThisTransaction batch) {

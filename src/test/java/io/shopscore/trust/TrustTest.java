@@ -224,6 +224,16 @@ class TrustTest {
     }
 
     @Test
+    void anInvitationToTheShopsOwnAddressIsHeld() {
+        TestShop shop = Api.newShop();
+        String token = invite(shop, Map.of("orderRef", "OWN-1", "email", "info@" + shop.slug() + ".example", "delivery", "link"))
+                .then().statusCode(201).extract().path("token");
+        given().contentType(ContentType.JSON).body(Map.of("score", 10, "text", "Great"))
+                .post("/api/v1/invitations/{token}/review", token).then().statusCode(201).body("status", equalTo("pending"));
+        assertTrue(heldReasonsOf(shop).values().iterator().next().toString().contains("shops-own-address"));
+    }
+
+    @Test
     void oneAddressWritingManyReviewsOfAShopIsHeldFromTheThirdOn() {
         TestShop shop = Api.newShop();
         String phone = DistinctClientAddresses.randomAddress();
