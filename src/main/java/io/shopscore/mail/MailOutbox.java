@@ -128,7 +128,8 @@ public class MailOutbox {
     /**
      * Sends every mail that is due, and returns how many went out. Safe on any number of instances
      * at once: each mail is claimed with one conditional UPDATE before it is sent, and only the
-     * claimant sends it. A failure is retried later with backoff. (If the process dies between
+     * claimant sends it. A failure is retried later with backoff, unless retrying cannot help (a 5xx
+     * refusal, an address or header that cannot be written): then the mail fails at once. (If the process dies between
      * sending and recording it, the claim expires after shopscore.mail.claim-lease and the mail is
      * sent again: the only way a mail can go out twice.)
      */
@@ -152,18 +153,20 @@ public class MailOutbox {
             if (!claimed) {
                 continue;
             }
-            Optional<Mail> message = QuarkusTransaction.requiringNew().call(() -> prepare(id));
-            if (message.isEmpty()) {
-                continue;
-            }
             try {
+                // preparing is inside: a header that cannot be written fails the mail like a refusal
+                Optional<Mail> message = QuarkusTransaction.requiringNew().call(() -> prepare(id));
+                if (message.isEmpty()) {
+                    continue;
+                }
                 transport.send(message.get());
                 QuarkusTransaction.requiringNew().run(() -> OutgoingMail.<OutgoingMail>findById(id).sent(clock.instant()));
                 sent++;
             } catch (RuntimeException e) {
-                LOG.warnf("Mail %d could not be sent: %s", id, e.getMessage());
+                SendFailure failure = SendFailure.of(e);
+                LOG.warnf("Mail %d could not be sent%s: %s", id, failure.permanent() ? " and never will be" : "", failure.reason());
                 QuarkusTransaction.requiringNew().run(() -> OutgoingMail.<OutgoingMail>findById(id)
-                        .failed(e.getMessage(), clock.instant(), config.mail().maxAttempts()));
+                        .failed(failure, clock.instant(), config.mail().maxAttempts()));
             }
         }
         return sent;

@@ -121,21 +121,16 @@ public class MailRenderer {
     private Mail compose(String to, String subject, String senderName, String replyTo, TemplateInstance html,
             TemplateInstance text, String lang) {
         Locale locale = Locale.forLanguageTag(lang);
-        Mail mail = Mail.withHtml(to, headerSafe(subject), html.setLocale(locale).render())
+        // The headers that carry the shop's name are written whole (MailHeaders); from and subject
+        // as set here are the envelope sender and what the logs show.
+        Mail mail = Mail.withHtml(to, subject, html.setLocale(locale).render())
                 .setText(text.setLocale(locale).render())
-                .setFrom(quotedName(senderName) + " <" + fromAddress + ">");
+                .setFrom(fromAddress)
+                .addHeader("Subject", MailHeaders.unstructured("Subject", subject))
+                .addHeader("From", MailHeaders.mailbox("From", senderName, fromAddress));
         if (replyTo != null) {
-            mail.setReplyTo(replyTo);
+            mail.setReplyTo(MailHeaders.mailbox("Reply-To", senderName, replyTo));
         }
         return mail;
-    }
-
-    /** A display name fit for a From header: no line breaks (header injection), quotes escaped. */
-    static String quotedName(String name) {
-        return "\"" + headerSafe(name).replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-    }
-
-    static String headerSafe(String value) {
-        return value.replaceAll("[\\r\\n\\t\\x00-\\x1F\\x7F]+", " ").strip();
     }
 }

@@ -13,7 +13,8 @@ public record MailStatus(
         @Schema(description = "When it is (or was) due to go out") Instant dueAt,
         @Schema(nullable = true) Instant sentAt,
         int attempts,
-        @Schema(description = "The last failure, or why it was skipped (already reviewed, expired, opted out)", nullable = true)
+        @Schema(description = "The last failure (for a failed mail: why it was given up, such as a 5xx refusal by the "
+                + "mail server), or why it was skipped (already reviewed, expired, opted out)", nullable = true)
         String note) {
 
     static MailStatus of(OutgoingMail mail) {

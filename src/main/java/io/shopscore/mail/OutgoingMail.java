@@ -97,6 +97,15 @@ public class OutgoingMail extends OutboxEntry {
                         .and("pending", OutboxState.PENDING));
     }
 
+    /** A failed send: given up at once when retrying cannot help, else retried with backoff. */
+    void failed(SendFailure failure, Instant now, int maxAttempts) {
+        if (failure.permanent()) {
+            failedForGood(failure.reason());
+        } else {
+            failed(failure.reason(), now, maxAttempts);
+        }
+    }
+
     void sent(Instant now) {
         done();
         sentAt = now;

@@ -91,13 +91,23 @@ public abstract class OutboxEntry extends PanacheEntityBase {
 
     /** A failed attempt: try again after the backoff, or give up after the last one. */
     public void failed(String error, Instant now, int maxAttempts) {
-        release(error == null ? "unknown error" : error.length() > 500 ? error.substring(0, 500) : error);
+        release(note(error));
         if (attempts >= maxAttempts) {
             state = OutboxState.FAILED;
         } else {
             state = OutboxState.PENDING;
             nextAttemptAt = now.plus(BACKOFF[Math.min(Math.max(attempts, 1) - 1, BACKOFF.length - 1)]);
         }
+    }
+
+    /** A failure that no retry can mend: failed at once, with its reason. */
+    public void failedForGood(String error) {
+        release(note(error));
+        state = OutboxState.FAILED;
+    }
+
+    private static String note(String error) {
+        return error == null ? "unknown error" : error.length() > 500 ? error.substring(0, 500) : error;
     }
 
     private void release(String note) {

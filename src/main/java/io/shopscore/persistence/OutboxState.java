@@ -8,7 +8,7 @@ public enum OutboxState {
     SENDING,
     /** Sent (a mail) or delivered (a webhook call). */
     DONE,
-    /** Given up after the last attempt failed. */
+    /** Given up: the last attempt failed, or one failed in a way no retry can mend. */
     FAILED,
     /** Not sent because it was no longer needed or wanted. */
     SKIPPED

@@ -14,8 +14,10 @@ import io.shopscore.i18n.SupportedLocale;
 public record CreateShop(
         @Schema(description = "2-64 characters of a-z, 0-9 and inner single hyphens; never changes", examples = "demo", required = true)
         @Slug String slug,
-        @Schema(description = "The shop's display name", examples = "Demo Shop", required = true)
-        @NotBlank @Size(max = 200) String name,
+        @Schema(description = "The shop's display name, also the sender's name of its mails: any script and punctuation, "
+                + "but no line breaks, control characters, direction overrides, unpaired surrogates or noncharacters",
+                examples = "Bloemen <3 Amsterdam", required = true)
+        @NotBlank @Size(max = 200) @ShopName String name,
         @Schema(description = "Absolute http(s) URL of the shop", examples = "https://demo.example", required = true)
         @NotNull @WebsiteUrl String websiteUrl,
         @Schema(description = "Language of the shop's review pages and invitations; defaults to the first of shopscore.locales", examples = "nl")

@@ -240,6 +240,39 @@ class MailTest {
     }
 
     @Test
+    void permanentRefusalFailsTheMailAtOnceAndTheShopSeesWhy() {
+        TestShop shop = Api.newShop();
+        String address = email();
+        long id = invite(shop, Map.of("orderRef", "P-1", "email", address, "delayDays", 0)).getLong("id");
+        SmtpResource.server().refuseNext(1, "550 5.1.1 Recipient address rejected: User unknown");
+        outbox.sendDue();
+        assertEquals(0, to(address).size());
+        JsonPath listed = listed(shop, "P-1");
+        assertEquals("failed", listed.getString("mail.state"), "no retry can deliver to a mailbox that does not exist");
+        assertEquals(1, listed.getInt("mail.attempts"));
+        assertTrue(listed.getString("mail.note").contains("550 5.1.1 Recipient address rejected: User unknown"), listed.getString("mail.note"));
+        shop.asShop().get("/api/v1/shops/{slug}/invitations/{id}", shop.slug(), id).then().statusCode(200)
+                .body("mail.state", equalTo("failed")).body("mail.note", containsString("550 5.1.1"));
+
+        clock.advance(Duration.ofDays(1));
+        outbox.sendDue();
+        assertEquals(0, to(address).size(), "never tried again");
+        assertEquals(1, listed(shop, "P-1").getInt("mail.attempts"));
+    }
+
+    @Test
+    void addressTheMailerCannotWriteFailsAtOnce() {
+        TestShop shop = Api.newShop();
+        // valid by RFC 5321 and accepted as an invitation, but the mailer cannot write it in a header
+        invite(shop, Map.of("orderRef", "P-2", "email", "\"jan<3\"@example.nl", "delayDays", 0));
+        outbox.sendDue();
+        JsonPath listed = listed(shop, "P-2");
+        assertEquals("failed", listed.getString("mail.state"));
+        assertEquals(1, listed.getInt("mail.attempts"));
+        assertTrue(listed.getString("mail.note").contains("invalid"), listed.getString("mail.note"));
+    }
+
+    @Test
     void twoSchedulerRunsAtOnceSendEachMailOnce() throws Exception {
         TestShop shop = Api.newShop();
         List<String> addresses = new ArrayList<>();
