@@ -1,11 +1,13 @@
 package io.shopscore.ops;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -14,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.shopscore.testing.Api;
+import io.shopscore.testing.ManagementPort;
 import io.shopscore.testing.Api.TestShop;
 
 @QuarkusTest
@@ -26,7 +29,7 @@ class ObservabilityTest {
     }
 
     private static String metrics() {
-        return given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return given().get(ManagementPort.url("/q/metrics")).then().statusCode(200).extract().asString();
     }
 
     @Test
@@ -51,6 +54,22 @@ class ObservabilityTest {
         assertTrue(after.contains("http_server_requests_seconds_count{"), "request timings are recorded");
         assertTrue(after.contains("uri=\"/api/v1/shops/{slug}/score\"") || after.contains("uri=\"/api/v1/invitations/{token}/review\""),
                 "timings are grouped by route, not by slug or token");
+    }
+
+    @Test
+    void metricsAreOnlyOnTheManagementPort() {
+        given().get("/q/metrics").then().statusCode(404);
+    }
+
+    @Test
+    void everyHtmlPageIsSentWithSecurityHeaders() {
+        for (String page : List.of("/widget/demo.html", "/q/swagger-ui/index.html", "/shops/demo")) {
+            given().get(page).then().log().ifValidationFails().statusCode(200)
+                    .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
+                    .header("X-Frame-Options", "DENY")
+                    .header("X-Content-Type-Options", "nosniff")
+                    .header("Referrer-Policy", "no-referrer");
+        }
     }
 
     @Test

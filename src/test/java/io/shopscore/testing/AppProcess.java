@@ -42,6 +42,8 @@ public final class AppProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        // the metrics port too: several instances run side by side here
+        builder.environment().put("QUARKUS_MANAGEMENT_PORT", Integer.toString(freePort()));
         builder.environment().put("SHOPSCORE_ADMIN_TOKEN", Api.ADMIN_TOKEN);
         // Every request of these tests comes from 127.0.0.1, the shop's key included: without this,
         // the fraud signals would rightly hold every review as the shop's own.
