@@ -43,6 +43,11 @@ public final class AppProcess implements AutoCloseable {
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
         builder.environment().put("SHOPSCORE_ADMIN_TOKEN", Api.ADMIN_TOKEN);
+        // These tests are one client on 127.0.0.1 writing thousands of reviews: far past the per-address limits.
+        builder.environment().put("SHOPSCORE_LIMITS_TOKEN_PER_MINUTE", "10000000");
+        builder.environment().put("SHOPSCORE_LIMITS_API_KEY_PER_MINUTE", "10000000");
+        builder.environment().put("SHOPSCORE_LIMITS_PUBLIC_PER_MINUTE", "10000000");
+        builder.environment().put("SHOPSCORE_LIMITS_INVITATIONS_PER_DAY", "10000000");
         builder.environment().putAll(environment);
         AppProcess app = new AppProcess(builder.start(), port, log);
         app.awaitReady(Duration.ofSeconds(90));
