@@ -148,4 +148,7 @@ public interface Messages {
     @Message String optOutText(String shop, String email);
     @Message String optOutButton();
     @Message String optOutDone(String shop, String email);
+    @Message String optOutEverywhereText(String email);
+    @Message String optOutEverywhereButton();
+    @Message String optOutEverywhereDone(String email);
 }
