@@ -85,6 +85,45 @@ public interface ShopscoreConfig {
         Duration addressRetention();
     }
 
+    /** Request limits against guessing and flooding: past one, 429 with {@code Retry-After}. */
+    Limits limits();
+
+    interface Limits {
+        /**
+         * Whether the request limits apply at all. The invitation quota applies regardless. Turn
+         * them off only where something in front (a proxy, a CDN) limits already.
+         */
+        @WithDefault("true")
+        boolean enabled();
+
+        /**
+         * Requests per minute from one client address (an IPv6 /64 counts as one address) to what a
+         * token or no credential opens: review pages and the customer API, edit links, unsubscribe
+         * pages, notices, insight links. Low, so that guessing tokens hits a wall within tens of
+         * tries; a customer needs a handful of requests.
+         */
+        @WithDefault("30")
+        int tokenPerMinute();
+
+        /** Requests per minute with one API key (or the operator token) on the shop and operator API. */
+        @WithDefault("1200")
+        int apiKeyPerMinute();
+
+        /**
+         * Requests per minute from one client address to the public reads: scores, review lists,
+         * shop pages, the widget, feeds. Generous: a partner or an office behind one address reads a lot.
+         */
+        @WithDefault("6000")
+        int publicPerMinute();
+
+        /**
+         * Invitation requests per shop per day (refilled gradually over the day), so that an API key
+         * cannot become a mail cannon. A repeated request for an existing order counts too.
+         */
+        @WithDefault("10000")
+        int invitationsPerDay();
+    }
+
     interface Mail {
         /** One reminder this long after the invitation mail when no review came; a shop can choose its own. */
         @WithDefault("P7D")

@@ -225,4 +225,7 @@ public interface Messages {
     @Message String noticeThanksText();
     @Message String noticeNotFoundTitle();
     @Message String noticeNotFoundText();
+    @Message String optOutEverywhereText(String email);
+    @Message String optOutEverywhereButton();
+    @Message String optOutEverywhereDone(String email);
 }

@@ -14,6 +14,7 @@ import jakarta.transaction.Transactional;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.shopscore.config.ShopscoreConfig;
 import io.shopscore.keys.ServiceKeys;
+import io.shopscore.limits.InvitationQuota;
 import io.shopscore.mail.MailKind;
 import io.shopscore.mail.MailOutbox;
 import io.shopscore.mail.MailStatus;
@@ -38,26 +39,30 @@ public class InvitationService {
     private final Event<InvitationIssued> issued;
     private final MailOutbox mails;
     private final ServiceKeys keys;
+    private final InvitationQuota quota;
 
     /** The prefix of an erased order reference. */
     public static final String ERASED = "erased:";
 
     public InvitationService(Clock clock, ShopscoreConfig config, Links links, Event<InvitationIssued> issued, MailOutbox mails,
-            ServiceKeys keys) {
+            ServiceKeys keys, InvitationQuota quota) {
         this.keys = keys;
         this.clock = clock;
         this.config = config;
         this.links = links;
         this.issued = issued;
         this.mails = mails;
+        this.quota = quota;
     }
 
     /**
      * Invites the customer of an order, or returns the invitation that order already has, so a
      * shop can retry safely. Two simultaneous requests for one order also get one invitation: the
      * database's unique key on (shop, order) refuses the second insert, which then reads the first.
+     * Every request counts against the shop's daily quota, a retry included (429 past it).
      */
     public Issued invite(String slug, CreateInvitation request) {
+        quota.charge(slug);
         String orderRef = request.orderRef().strip();
         try {
             return QuarkusTransaction.requiringNew().call(() -> findOrIssue(slug, orderRef, request));

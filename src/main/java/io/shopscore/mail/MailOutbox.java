@@ -182,7 +182,7 @@ public class MailOutbox {
         Messages text = MailRenderer.messages(lang);
         String greeting = invitation.customerName() == null ? text.mailGreeting() : text.mailGreetingNamed(invitation.customerName());
         String unsubscribe = links.reviewForm(invitation.token()) + "/unsubscribe";
-        if (mail.kind() != MailKind.NEGATIVE_ALERT && !mail.kind().isAboutTheAuthorsReview() && OptOut.exists(shop.id(), mail.recipient())) {
+        if (mail.kind() != MailKind.NEGATIVE_ALERT && !mail.kind().isAboutTheAuthorsReview() && OptOut.applies(shop.id(), mail.recipient())) {
             mail.skip("opted out");
             return Optional.empty();
         }
@@ -250,6 +250,16 @@ public class MailOutbox {
             OptOut.record(shop.id(), invitation.email(), clock.instant());
             OutgoingMail.skipFor(shop.id(), OptOut.normalize(invitation.email()));
             return new Unsubscribed(shop.name(), invitation.email(), invitation.locale());
+        });
+    }
+
+    /** The customer of this invitation wants no mail from this service for any shop. Idempotent. */
+    @Transactional
+    public Optional<Unsubscribed> unsubscribeEverywhere(String token) {
+        return Invitation.findByToken(token).map(invitation -> {
+            OptOutEverywhere.record(invitation.email(), clock.instant());
+            OutgoingMail.skipEverywhere(OptOut.normalize(invitation.email()));
+            return new Unsubscribed(invitation.shop().name(), invitation.email(), invitation.locale());
         });
     }
 

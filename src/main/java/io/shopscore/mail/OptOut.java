@@ -12,7 +12,7 @@ import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** An address that asked one shop for no more mail. Addresses are kept in lower case. */
+/** An address that asked one shop for no more mail ({@link OptOutEverywhere}: every shop). Addresses are kept in lower case. */
 @Entity
 @Table(name = "mail_opt_out")
 @IdClass(OptOut.Key.class)
@@ -37,6 +37,11 @@ public class OptOut extends PanacheEntityBase {
 
     static boolean exists(long shopId, String email) {
         return findById(new Key(shopId, normalize(email))) != null;
+    }
+
+    /** Whether the address asked this shop, or every shop, for no more mail. */
+    static boolean applies(long shopId, String email) {
+        return exists(shopId, email) || OptOutEverywhere.exists(email);
     }
 
     /** Records the opt-out once; asking again changes nothing. */

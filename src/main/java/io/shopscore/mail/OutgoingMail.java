@@ -106,6 +106,13 @@ public class OutgoingMail extends OutboxEntry {
         }
     }
 
+    /** Every shop's pending mails to the address, except alerts to shops (the address may be a shop's too). */
+    static int skipEverywhere(String normalizedEmail) {
+        return update("state = :skipped, lastError = 'opted out' where lower(recipient) = :email and state = :pending and kind <> :alert",
+                Parameters.with("skipped", OutboxState.SKIPPED).and("email", normalizedEmail)
+                        .and("pending", OutboxState.PENDING).and("alert", MailKind.NEGATIVE_ALERT));
+    }
+
     void sent(Instant now) {
         done();
         sentAt = now;

@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -30,7 +31,8 @@ public class UnsubscribeResource {
 
     @CheckedTemplate(basePath = "mail")
     static class Templates {
-        static native TemplateInstance unsubscribe(String lang, String token, String shop, String email, boolean done);
+        static native TemplateInstance unsubscribe(String lang, String token, String shop, String email, boolean done,
+                boolean everywhere);
     }
 
     private final MailOutbox outbox;
@@ -44,24 +46,30 @@ public class UnsubscribeResource {
     @APIResponse(responseCode = "200", description = "A page with a button")
     @APIResponse(responseCode = "404", description = "Unknown link")
     public Response ask(@RestPath String token) {
-        return page(token, Tokens.hasTokenForm(token) ? outbox.subscriber(token) : Optional.empty(), false);
+        return page(token, Tokens.hasTokenForm(token) ? outbox.subscriber(token) : Optional.empty(), false, false);
     }
 
     @POST
-    @Operation(summary = "Stop the shop's review mails to this address", description = "Also the target of one-click unsubscribe (RFC 8058).")
+    @Operation(summary = "Stop the shop's review mails to this address, or every mail of this service",
+            description = "Also the target of one-click unsubscribe (RFC 8058), which stops the shop's mails. "
+                    + "With the form field scope=all, no shop's mails reach the address any more.")
     @APIResponse(responseCode = "200", description = "Done (asking again changes nothing)")
     @APIResponse(responseCode = "404", description = "Unknown link")
-    public Response unsubscribe(@RestPath String token) {
-        return page(token, Tokens.hasTokenForm(token) ? outbox.unsubscribe(token) : Optional.empty(), true);
+    public Response unsubscribe(@RestPath String token, @RestForm String scope) {
+        boolean everywhere = "all".equals(scope);
+        if (!Tokens.hasTokenForm(token)) {
+            return page(token, Optional.empty(), true, everywhere);
+        }
+        return page(token, everywhere ? outbox.unsubscribeEverywhere(token) : outbox.unsubscribe(token), true, everywhere);
     }
 
-    private static Response page(String token, Optional<MailOutbox.Unsubscribed> found, boolean done) {
+    private static Response page(String token, Optional<MailOutbox.Unsubscribed> found, boolean done, boolean everywhere) {
         if (found.isEmpty()) {
             return Response.status(404).type(MediaType.TEXT_PLAIN_TYPE).entity("This link does not work.").build();
         }
         MailOutbox.Unsubscribed subscriber = found.get();
         String lang = subscriber.locale();
-        return Response.ok(Templates.unsubscribe(lang, token, subscriber.shopName(), subscriber.maskedEmail(), done)
+        return Response.ok(Templates.unsubscribe(lang, token, subscriber.shopName(), subscriber.maskedEmail(), done, everywhere)
                         .setLocale(Locale.forLanguageTag(lang)))
                 .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .header("Cache-Control", "no-store")

@@ -44,11 +44,13 @@ public class ModerationEvent extends PanacheEntityBase {
     @Column(nullable = false, length = 16)
     private Action action;
 
-    @Column(length = 1000)
+    @Column(length = REASON_LENGTH)
     private String reason;
 
     @Column(nullable = false)
     private Instant createdAt;
+
+    private static final int REASON_LENGTH = 1000;
 
     protected ModerationEvent() {
     }
@@ -58,9 +60,25 @@ public class ModerationEvent extends PanacheEntityBase {
         event.reviewId = reviewId;
         event.actor = actor;
         event.action = action;
-        event.reason = reason;
+        event.reason = fitted(reason);
         event.createdAt = now;
         event.persist();
+    }
+
+    /**
+     * The reason cut to its column, by whole code points. It quotes what others wrote (a report's
+     * comment after its reason code) and may be longer than that; the full text stays where it
+     * belongs (the report).
+     */
+    private static String fitted(String reason) {
+        if (reason == null || reason.length() <= REASON_LENGTH) {
+            return reason;
+        }
+        int end = REASON_LENGTH - 1;
+        if (Character.isHighSurrogate(reason.charAt(end - 1))) {
+            end--;
+        }
+        return reason.substring(0, end) + "…";
     }
 
     static List<ModerationEvent> of(long reviewId) {

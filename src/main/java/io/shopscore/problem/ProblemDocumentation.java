@@ -13,8 +13,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
 /**
  * Documents what ProblemMapper guarantees: every 4xx and 5xx response of the JSON API has an
- * {@code application/problem+json} body, and every endpoint that needs a token can answer 401
- * and 403. Registered with {@code mp.openapi.filter}.
+ * {@code application/problem+json} body, every endpoint that needs a token can answer 401
+ * and 403, and every endpoint can answer 429 past a limit. Registered with {@code mp.openapi.filter}.
  */
 public class ProblemDocumentation implements OASFilter {
 
@@ -42,6 +42,12 @@ public class ProblemDocumentation implements OASFilter {
                 if (operation.getSecurity() != null && !operation.getSecurity().isEmpty()) {
                     addIfMissing(operation, "401", "No token, or one Shopscore does not know");
                     addIfMissing(operation, "403", "A valid token that may not do this (another shop's key, or a shop key on the operator API)");
+                }
+                if (!operation.getResponses().hasAPIResponse("429")) {
+                    operation.getResponses().addAPIResponse("429", OASFactory.createAPIResponse()
+                            .description("Over a request limit (docs/api.md): ask again after Retry-After seconds")
+                            .addHeader("Retry-After", OASFactory.createHeader().description("Seconds to wait")
+                                    .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER)))));
                 }
                 operation.getResponses().getAPIResponses().forEach((code, response) -> {
                     if ((code.startsWith("4") || code.startsWith("5")) && response.getContent() == null) {

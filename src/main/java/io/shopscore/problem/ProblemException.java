@@ -1,6 +1,7 @@
 package io.shopscore.problem;
 
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * A failure that the client caused or must know about. Services throw these; the one mapper turns
@@ -9,19 +10,25 @@ import java.util.List;
 public class ProblemException extends RuntimeException {
 
     private final transient Problem problem;
+    private final Long retryAfterSeconds;
 
     protected ProblemException(ProblemType type, String detail) {
-        super(detail, null, false, false);
-        this.problem = Problem.of(type, detail);
+        this(Problem.of(type, detail), null);
     }
 
-    private ProblemException(Problem problem) {
+    private ProblemException(Problem problem, Long retryAfterSeconds) {
         super(problem.detail(), null, false, false);
         this.problem = problem;
+        this.retryAfterSeconds = retryAfterSeconds;
     }
 
     public Problem problem() {
         return problem;
+    }
+
+    /** How long the client should wait before asking again ({@code Retry-After}), when the problem says. */
+    public OptionalLong retryAfterSeconds() {
+        return retryAfterSeconds == null ? OptionalLong.empty() : OptionalLong.of(retryAfterSeconds);
     }
 
     public static ProblemException notFound(String detail) {
@@ -45,8 +52,13 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(ProblemType.UNAVAILABLE, detail);
     }
 
+    /** Over a limit: 429, to be asked again after the given number of seconds (at least one). */
+    public static ProblemException tooManyRequests(String detail, long retryAfterSeconds) {
+        return new ProblemException(Problem.of(ProblemType.TOO_MANY_REQUESTS, detail), Math.max(1, retryAfterSeconds));
+    }
+
     /** Bad input found outside Bean Validation (query strings parsed by hand, cross-field rules). */
     public static ProblemException invalid(String field, String message) {
-        return new ProblemException(Problem.invalid(List.of(new Problem.Violation(field, message))));
+        return new ProblemException(Problem.invalid(List.of(new Problem.Violation(field, message))), null);
     }
 }

@@ -23,7 +23,6 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import org.jboss.logging.Logger;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.quarkus.security.AuthenticationFailedException;
@@ -41,15 +40,17 @@ public class ProblemMapper {
     /** What a 503 asks the client to wait: overload here clears in seconds. */
     private static final int RETRY_AFTER_SECONDS = 5;
 
-    private final MeterRegistry metrics;
+    private final ProblemWriter writer;
 
-    public ProblemMapper(MeterRegistry metrics) {
-        this.metrics = metrics;
+    public ProblemMapper(ProblemWriter writer) {
+        this.writer = writer;
     }
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
-        return respond(e.problem());
+        Response response = respond(e.problem());
+        e.retryAfterSeconds().ifPresent(seconds -> response.getHeaders().putSingle(HttpHeaders.RETRY_AFTER, seconds));
+        return response;
     }
 
     @ServerExceptionMapper
@@ -128,10 +129,8 @@ public class ProblemMapper {
         return response.build();
     }
 
-    /** Rejected input and failures per kind, for /q/metrics: a rise in 400s or 401s is worth a look. */
     private void count(Problem problem) {
-        metrics.counter("shopscore.problems", "type", problem.type().substring(problem.type().lastIndexOf(':') + 1),
-                "status", Integer.toString(problem.status())).increment();
+        writer.count(problem);
     }
 
     /** The client-facing name of a violated field: the JSON path inside a body, or the parameter's name. */

@@ -12,6 +12,7 @@ public enum ProblemType {
     CONFLICT(409, "Conflict"),
     GONE(410, "Gone"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
+    TOO_MANY_REQUESTS(429, "Too many requests"),
     INTERNAL(500, "Internal error"),
     UNAVAILABLE(503, "Service unavailable");
 

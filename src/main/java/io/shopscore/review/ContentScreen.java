@@ -1,5 +1,6 @@
 package io.shopscore.review;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -21,13 +22,27 @@ final class ContentScreen {
     private ContentScreen() {
     }
 
+    /**
+     * The text as a reader takes it in: compatibility forms folded (full-width "ｗｗｗ．", circled
+     * digits) and every invisible formatting character left out (a zero-width joiner inside
+     * "example.com" or a phone number), so that neither hides a link or number from the screen.
+     */
+    private static String asRead(String text) {
+        StringBuilder visible = new StringBuilder(text.length());
+        Normalizer.normalize(text, Normalizer.Form.NFKC).codePoints()
+                .filter(c -> Character.getType(c) != Character.FORMAT)
+                .forEach(visible::appendCodePoint);
+        return visible.toString();
+    }
+
     /** Why these texts need a look before they are published: "link", "email", "phone"; empty when none. */
     static List<String> reasonsToHold(String... texts) {
         List<String> reasons = new ArrayList<>();
-        for (String text : texts) {
-            if (text == null) {
+        for (String written : texts) {
+            if (written == null) {
                 continue;
             }
+            String text = asRead(written);
             if (EMAIL.matcher(text).find() && !reasons.contains("email")) {
                 reasons.add("email");
             }

@@ -27,4 +27,14 @@ public record ReviewSubmission(
         String displayName) {
 
     public static final int MAX_TEXT = 5000;
+
+    /**
+     * Holds the texts as they will be stored, so that their lengths are checked after normalising
+     * (which can lengthen a text) and never overflow a column.
+     */
+    public ReviewSubmission {
+        text = CustomerText.multiLine(text);
+        title = CustomerText.singleLine(title);
+        displayName = CustomerText.singleLine(displayName);
+    }
 }

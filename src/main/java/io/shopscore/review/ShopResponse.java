@@ -11,4 +11,9 @@ public record ShopResponse(
         @Schema(examples = "Dank je wel, Jan! We hebben de bezorger gesproken.", maxLength = 5000, required = true)
         @NotBlank @Size(max = ReviewSubmission.MAX_TEXT, message = "must be at most 5000 characters")
         String text) {
+
+    /** Holds the text as it will be stored, so that its length is checked after normalising. */
+    public ShopResponse {
+        text = CustomerText.multiLine(text);
+    }
 }

@@ -36,6 +36,9 @@ class OpenApiDocumentTest {
                         "recommend", "verified", "createdAt", "response"))
                 .body("paths.'/api/v1/invitations/{token}/review'.post.responses.'400'.content.'application/problem+json'.schema.'$ref'",
                         equalTo("#/components/schemas/Problem"))
+                .body("paths.'/api/v1/invitations/{token}/review'.post.responses.'429'.headers.'Retry-After'", notNullValue())
+                .body("paths.'/api/v1/shops/{slug}/score'.get.responses.'429'.content.'application/problem+json'.schema.'$ref'",
+                        equalTo("#/components/schemas/Problem"))
                 .body("components.securitySchemes.bearer.scheme", equalTo("bearer"));
     }
 

@@ -48,6 +48,11 @@ public final class AppProcess implements AutoCloseable {
         // Every request of these tests comes from 127.0.0.1, the shop's key included: without this,
         // the fraud signals would rightly hold every review as the shop's own.
         builder.environment().put("SHOPSCORE_TRUST_HOLD_RISK", "1000");
+        // These tests are one client on 127.0.0.1 writing thousands of reviews: far past the per-address limits.
+        builder.environment().put("SHOPSCORE_LIMITS_TOKEN_PER_MINUTE", "10000000");
+        builder.environment().put("SHOPSCORE_LIMITS_API_KEY_PER_MINUTE", "10000000");
+        builder.environment().put("SHOPSCORE_LIMITS_PUBLIC_PER_MINUTE", "10000000");
+        builder.environment().put("SHOPSCORE_LIMITS_INVITATIONS_PER_DAY", "10000000");
         builder.environment().putAll(environment);
         AppProcess app = new AppProcess(builder.start(), port, log);
         app.awaitReady(Duration.ofSeconds(90));
