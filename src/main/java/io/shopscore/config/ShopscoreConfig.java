@@ -95,9 +95,21 @@ public interface ShopscoreConfig {
         @WithDefault("8")
         int maxAttempts();
 
-        /** How long to wait for the shop's endpoint. */
+        /**
+         * The whole time one delivery may take: resolving, connecting, sending and reading the
+         * endpoint's complete answer. A receiver that is slower, or drips its answer, is cut off and
+         * the attempt counts as failed.
+         */
         @WithDefault("PT10S")
         Duration timeout();
+
+        /**
+         * How many receivers each instance calls at once. Deliveries to one shop always go one at a
+         * time, in order; this bounds how many shops are served in parallel, so one slow receiver
+         * holds up only its own shop's deliveries.
+         */
+        @WithDefault("8")
+        int concurrency();
 
         /**
          * Whether webhook URLs may point at loopback, private or link-local addresses. Off in
