@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -137,6 +138,20 @@ public interface ShopscoreConfig {
         /** How many new reviews may wait to be written; past that a review is refused with 503 and Retry-After. */
         @WithDefault("10000")
         int queueCapacity();
+
+        /**
+         * Memory for serialised pages of public reviews (the list endpoint and the widget's reviews),
+         * per instance, counted in bytes of the pages; the least used go first when it is full.
+         */
+        @WithDefault("64M")
+        MemorySize listCacheSize();
+
+        /**
+         * How long an instance serves a cached page of reviews: the longest another instance shows
+         * an old page (the instance that made the change stops serving its copy at once).
+         */
+        @WithDefault("PT10S")
+        Duration listCacheExpiry();
     }
 
     interface Demo {
