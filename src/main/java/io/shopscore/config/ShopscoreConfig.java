@@ -97,9 +97,9 @@ public interface ShopscoreConfig {
         int maxAttempts();
 
         /**
-         * The whole time one delivery may take: resolving, connecting, sending and reading the
-         * endpoint's complete answer. A receiver that is slower, or drips its answer, is cut off and
-         * the attempt counts as failed.
+         * The whole time one delivery may take: connecting, sending and reading the endpoint's
+         * complete answer (time spent resolving its host counts too). A receiver that is slower, or
+         * drips its answer, is cut off and the attempt counts as failed.
          */
         @WithDefault("PT10S")
         Duration timeout();
