@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -151,9 +152,21 @@ public interface ShopscoreConfig {
         @WithDefault("8")
         int maxAttempts();
 
-        /** How long to wait for the shop's endpoint. */
+        /**
+         * The whole time one delivery may take: connecting, sending and reading the endpoint's
+         * complete answer (time spent resolving its host counts too). A receiver that is slower, or
+         * drips its answer, is cut off and the attempt counts as failed.
+         */
         @WithDefault("PT10S")
         Duration timeout();
+
+        /**
+         * How many receivers each instance calls at once. Deliveries to one shop always go one at a
+         * time, in order; this bounds how many shops are served in parallel, so one slow receiver
+         * holds up only its own shop's deliveries.
+         */
+        @WithDefault("8")
+        int concurrency();
 
         /**
          * Whether webhook URLs may point at loopback, private or link-local addresses. Off in
@@ -181,6 +194,20 @@ public interface ShopscoreConfig {
         /** How many new reviews may wait to be written; past that a review is refused with 503 and Retry-After. */
         @WithDefault("10000")
         int queueCapacity();
+
+        /**
+         * Memory for serialised pages of public reviews (the list endpoint and the widget's reviews),
+         * per instance, counted in bytes of the pages; the least used go first when it is full.
+         */
+        @WithDefault("64M")
+        MemorySize listCacheSize();
+
+        /**
+         * How long an instance serves a cached page of reviews: the longest another instance shows
+         * an old page (the instance that made the change stops serving its copy at once).
+         */
+        @WithDefault("PT10S")
+        Duration listCacheExpiry();
     }
 
     interface Demo {

@@ -3,11 +3,14 @@ package io.shopscore.persistence;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.MappedSuperclass;
+import jakarta.persistence.TypedQuery;
 
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -17,6 +20,10 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
  * sent later by whichever instance claims it first. The claim is a single conditional UPDATE, which
  * the database lets succeed for one claimant only, so nothing is sent twice however many instances
  * poll; a claim that is not finished within its lease (the sender died) may be taken over.
+ *
+ * <p>Because a claim can be taken over, a sender records its outcome only through
+ * {@link #stillClaimed}: a sender that was too slow finds its claim gone and records nothing,
+ * so it cannot overwrite what the current holder did.
  */
 @MappedSuperclass
 public abstract class OutboxEntry extends PanacheEntityBase {
@@ -55,14 +62,22 @@ public abstract class OutboxEntry extends PanacheEntityBase {
 
     /** Entries of this type whose time has come, or whose claim expired, oldest first. */
     public static List<Long> due(Class<? extends OutboxEntry> type, Instant now, int limit) {
-        return Panache.getEntityManager().createQuery("select e.id from " + type.getSimpleName() + """
-                 e where (e.state = :pending and e.nextAttemptAt <= :now) or (e.state = :sending and e.claimedUntil < :now)
-                order by e.nextAttemptAt""", Long.class)
+        return dueQuery(type, "e.id", "", Long.class, now).setMaxResults(limit).getResultList();
+    }
+
+    /**
+     * The query behind {@link #due}, for an outbox that needs more of each due entry or a narrower
+     * selection: {@code select} names what to return of {@code e}, {@code andWhere} (empty, or
+     * starting with "and") narrows it; its own parameters are the caller's to set.
+     */
+    protected static <R> TypedQuery<R> dueQuery(Class<? extends OutboxEntry> type, String select, String andWhere, Class<R> result,
+            Instant now) {
+        return Panache.getEntityManager().createQuery("select " + select + " from " + type.getSimpleName()
+                + " e where ((e.state = :pending and e.nextAttemptAt <= :now) or (e.state = :sending and e.claimedUntil < :now)) "
+                + andWhere + " order by e.nextAttemptAt, e.id", result)
                 .setParameter("pending", OutboxState.PENDING)
                 .setParameter("sending", OutboxState.SENDING)
-                .setParameter("now", now)
-                .setMaxResults(limit)
-                .getResultList();
+                .setParameter("now", now);
     }
 
     /** Claims one entry for one sender; false when another sender was first or it is not due. */
@@ -77,6 +92,30 @@ public abstract class OutboxEntry extends PanacheEntityBase {
                 .setParameter("pending", OutboxState.PENDING)
                 .setParameter("now", now)
                 .executeUpdate() == 1;
+    }
+
+    /**
+     * The entry, locked for the rest of the transaction, if the claim {@code token} still holds it;
+     * empty when the claim was taken over (its lease expired and another sender claimed it) or the
+     * entry was already finished. The check is one conditional UPDATE ({@code ... where id = ? and
+     * claim_token = ? and state = 'SENDING'}), which also takes the row lock: a sender taking the
+     * claim over now waits for this transaction and then finds the entry released. Whatever the
+     * caller changes on the returned entry in the same transaction is the claimant's outcome.
+     */
+    public static <T extends OutboxEntry> Optional<T> stillClaimed(Class<T> type, long id, String token) {
+        EntityManager em = Panache.getEntityManager();
+        int held = em.createQuery("update " + type.getSimpleName()
+                + " e set e.claimedUntil = e.claimedUntil where e.id = :id and e.claimToken = :token and e.state = :sending")
+                .setParameter("id", id)
+                .setParameter("token", token)
+                .setParameter("sending", OutboxState.SENDING)
+                .executeUpdate();
+        if (held == 0) {
+            return Optional.empty();
+        }
+        T entry = em.find(type, id);
+        em.refresh(entry);
+        return Optional.of(entry);
     }
 
     protected void done() {

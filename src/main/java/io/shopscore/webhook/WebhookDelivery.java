@@ -1,6 +1,8 @@
 package io.shopscore.webhook;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -63,6 +65,20 @@ public class WebhookDelivery extends OutboxEntry {
 
     static PanacheQuery<WebhookDelivery> ofShop(long shopId) {
         return find("shopId", Sort.descending("createdAt", "id"), shopId);
+    }
+
+    /** A delivery whose time has come, and the shop whose receiver it goes to. */
+    record Due(long id, long shopId) {
+    }
+
+    /** Deliveries whose time has come, or whose claim expired, oldest first; none of the shops in {@code except}. */
+    static List<Due> due(Instant now, int limit, Collection<Long> except) {
+        var query = dueQuery(WebhookDelivery.class, "e.id, e.shopId", except.isEmpty() ? "" : "and e.shopId not in :except",
+                Object[].class, now);
+        if (!except.isEmpty()) {
+            query.setParameter("except", except);
+        }
+        return query.setMaxResults(limit).getResultList().stream().map(row -> new Due((Long) row[0], (Long) row[1])).toList();
     }
 
     void delivered(int status, Instant now) {

@@ -1,20 +1,34 @@
 package io.shopscore.webhook;
 
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.NoRouteToHostException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
+import javax.net.ssl.SSLSocketFactory;
+
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -55,7 +69,9 @@ public class WebhookService {
     private final Clock clock;
     private final ShopscoreConfig config;
     private final ObjectMapper json;
-    private final HttpClient http;
+    private final ExecutorService senders;
+    private final ScheduledExecutorService watchdog;
+    private final SSLSocketFactory tls;
     private final TransactionSynchronizationRegistry transactions;
 
     public WebhookService(Clock clock, ShopscoreConfig config, ObjectMapper json, TransactionSynchronizationRegistry transactions) {
@@ -63,8 +79,9 @@ public class WebhookService {
         this.transactions = transactions;
         this.config = config;
         this.json = json;
-        // Never follow redirects: a redirect could lead past the address check below.
-        this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(config.webhooks().timeout()).build();
+        this.senders = Executors.newFixedThreadPool(config.webhooks().concurrency(), daemons("webhook-sender"));
+        this.watchdog = Executors.newSingleThreadScheduledExecutor(daemons("webhook-deadline"));
+        this.tls = (SSLSocketFactory) SSLSocketFactory.getDefault();
     }
 
     /** Registers the shop's webhook, or moves it to another URL (keeping its secret). */
@@ -165,98 +182,219 @@ public class WebhookService {
 
     /** Delivers what is due; safe on any number of instances at once. Returns how many were delivered. */
     public int deliverDue() {
+        return deliverDue(config.webhooks().timeout());
+    }
+
+    /**
+     * Delivers what is due, each call within {@code budget}: connecting, sending and reading the
+     * whole answer. Different shops' receivers are called in parallel (at most
+     * {@code shopscore.webhooks.concurrency} at once); one shop's deliveries go one at a time, in
+     * order. After a failed attempt the shop's other deliveries wait for the next run, so a receiver
+     * that is down or slow costs one budget per run, not one per waiting event.
+     */
+    int deliverDue(Duration budget) {
+        Set<Long> failing = ConcurrentHashMap.newKeySet();
         int delivered = 0;
         long deadline = System.nanoTime() + RUN_BUDGET.toNanos();
-        List<Long> due;
+        List<WebhookDelivery.Due> due;
         do {
-            due = QuarkusTransaction.requiringNew().call(() -> OutboxEntry.due(WebhookDelivery.class, clock.instant(), BATCH));
-            delivered += deliver(due);
+            Set<Long> except = Set.copyOf(failing);
+            due = QuarkusTransaction.requiringNew().call(() -> WebhookDelivery.due(clock.instant(), BATCH, except));
+            delivered += deliverPerShop(due, budget, failing);
         } while (due.size() == BATCH && System.nanoTime() < deadline);
         return delivered;
     }
 
-    private int deliver(List<Long> due) {
+    private int deliverPerShop(List<WebhookDelivery.Due> due, Duration budget, Set<Long> failing) {
+        Map<Long, List<Long>> byShop = due.stream().collect(Collectors.groupingBy(WebhookDelivery.Due::shopId, LinkedHashMap::new,
+                Collectors.mapping(WebhookDelivery.Due::id, Collectors.toList())));
+        List<Future<Integer>> lanes = byShop.entrySet().stream()
+                .map(shop -> senders.submit(() -> deliverInOrder(shop.getKey(), shop.getValue(), budget, failing))).toList();
         int delivered = 0;
-        for (Long id : due) {
-            String token = UUID.randomUUID().toString();
-            boolean claimed = QuarkusTransaction.requiringNew()
-                    .call(() -> OutboxEntry.claim(WebhookDelivery.class, id, token, clock.instant(), config.mail().claimLease()));
-            if (!claimed) {
-                continue;
-            }
-            Optional<Call> call = QuarkusTransaction.requiringNew().call(() -> prepare(id));
-            if (call.isPresent() && deliver(id, call.get())) {
-                delivered++;
+        for (Future<Integer> lane : lanes) {
+            try {
+                delivered += lane.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                lanes.forEach(each -> each.cancel(true));
+                return delivered;
+            } catch (ExecutionException e) {
+                LOG.error("Webhook deliveries of a shop stopped", e.getCause());
             }
         }
         return delivered;
     }
 
-    /** What to send for a claimed delivery; empty (and skipped) when the shop removed its webhook. */
-    private record Call(String url, String secret, String eventId, String type, String payload, int attempt) {
-    }
-
-    private Optional<Call> prepare(long id) {
-        WebhookDelivery delivery = WebhookDelivery.findById(id);
-        Webhook webhook = Webhook.findById(delivery.shopId());
-        if (webhook == null) {
-            delivery.skip("webhook removed");
-            return Optional.empty();
+    private int deliverInOrder(long shopId, List<Long> ids, Duration budget, Set<Long> failing) {
+        int delivered = 0;
+        for (Long id : ids) {
+            String token = UUID.randomUUID().toString();
+            if (!claim(id, token)) {
+                continue;
+            }
+            switch (deliverClaimed(id, token, budget)) {
+                case DELIVERED -> delivered++;
+                case FAILED -> {
+                    failing.add(shopId);
+                    return delivered;
+                }
+                case SKIPPED, TAKEN_OVER -> {
+                }
+            }
         }
-        return Optional.of(new Call(webhook.url(), webhook.secret(), delivery.eventId(), delivery.eventType(), delivery.payload(),
-                delivery.attempts()));
+        return delivered;
     }
 
-    private boolean deliver(long id, Call call) {
+    /** How one claimed delivery ended for this sender. */
+    enum Outcome {
+        DELIVERED, FAILED, SKIPPED, TAKEN_OVER
+    }
+
+    /** Claims the delivery for this sender (token); false when another sender has it or it is not due. */
+    boolean claim(long id, String token) {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> OutboxEntry.claim(WebhookDelivery.class, id, token, clock.instant(), config.mail().claimLease()));
+    }
+
+    /** Prepares, sends and records one delivery this sender claimed. */
+    Outcome deliverClaimed(long id, String token, Duration budget) {
+        Optional<Call> call;
+        try {
+            call = prepare(id, token);
+        } catch (RuntimeException e) {
+            // Marked failed, so it is retried with backoff and finally given up, not reclaimed for ever.
+            LOG.warnf(e, "Webhook delivery %d could not be prepared", id);
+            Attempt attempt = new Attempt(clock.instant(), null, "could not prepare the call: " + e.getClass().getSimpleName(), 0);
+            return record(id, token, attempt) ? Outcome.FAILED : Outcome.TAKEN_OVER;
+        }
+        if (call.isEmpty()) {
+            return Outcome.SKIPPED;
+        }
+        Attempt attempt = send(call.get(), budget);
+        if (!record(id, token, attempt)) {
+            return Outcome.TAKEN_OVER;
+        }
+        return attempt.error() == null ? Outcome.DELIVERED : Outcome.FAILED;
+    }
+
+    /** What to send for a claimed delivery. */
+    record Call(String url, String secret, String eventId, String type, String payload) {
+    }
+
+    /** One try: when it started, the status if the receiver answered, what went wrong if anything. */
+    record Attempt(Instant started, Integer status, String error, long millis) {
+    }
+
+    /** The call for a delivery this sender still holds; empty (and skipped) when the shop removed its webhook, or when the claim was lost. */
+    Optional<Call> prepare(long id, String token) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Optional<WebhookDelivery> claimed = OutboxEntry.stillClaimed(WebhookDelivery.class, id, token);
+            if (claimed.isEmpty()) {
+                LOG.warnf("Webhook delivery %d was taken over by another sender before it was sent; not sending it", id);
+                return Optional.<Call>empty();
+            }
+            WebhookDelivery delivery = claimed.get();
+            Webhook webhook = Webhook.findById(delivery.shopId());
+            if (webhook == null) {
+                delivery.skip("webhook removed");
+                return Optional.<Call>empty();
+            }
+            return Optional.of(new Call(webhook.url(), webhook.secret(), delivery.eventId(), delivery.eventType(), delivery.payload()));
+        });
+    }
+
+    /**
+     * Calls the receiver: resolves its host once, checks every address, connects to a checked one
+     * (the next if one refuses), all within {@code budget}.
+     */
+    Attempt send(Call call, Duration budget) {
         Instant started = clock.instant();
         long start = System.nanoTime();
         Integer status = null;
         String error = null;
         try {
-            checkDestination(call.url());
-            HttpRequest request = HttpRequest.newBuilder(URI.create(call.url()))
-                    .timeout(config.webhooks().timeout())
-                    .header("Content-Type", "application/json")
-                    .header("User-Agent", "Shopscore-Webhooks/1")
-                    .header("Shopscore-Event", call.type())
-                    .header("Shopscore-Event-Id", call.eventId())
-                    .header(WebhookSignature.HEADER, WebhookSignature.header(call.secret(), clock.instant().getEpochSecond(), call.payload()))
-                    .POST(HttpRequest.BodyPublishers.ofString(call.payload()))
-                    .build();
-            status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            URI uri = URI.create(call.url());
+            byte[] body = call.payload().getBytes(StandardCharsets.UTF_8);
+            Map<String, String> headers = new LinkedHashMap<>();
+            headers.put("Content-Type", "application/json");
+            headers.put("User-Agent", "Shopscore-Webhooks/1");
+            headers.put("Shopscore-Event", call.type());
+            headers.put("Shopscore-Event-Id", call.eventId());
+            headers.put(WebhookSignature.HEADER, WebhookSignature.header(call.secret(), clock.instant().getEpochSecond(), call.payload()));
+            List<InetAddress> addresses = Destinations.resolve(uri, config.webhooks().allowPrivateNetworks());
+            for (int i = 0; status == null; i++) {
+                Duration left = budget.minusNanos(System.nanoTime() - start);
+                if (left.isNegative() || left.isZero()) {
+                    throw new PinnedPost.TimedOut(budget);
+                }
+                try {
+                    status = PinnedPost.post(uri, addresses.get(i), headers, body, left, tls, watchdog);
+                } catch (ConnectException | NoRouteToHostException e) {
+                    if (i == addresses.size() - 1) {
+                        throw e;
+                    }
+                }
+            }
             if (status < 200 || status >= 300) {
                 error = "the endpoint answered " + status;
             }
         } catch (ProblemException e) {
             error = e.getMessage();
+        } catch (PinnedPost.TimedOut e) {
+            error = "timed out: " + e.getMessage();
         } catch (IOException e) {
             error = e.getClass().getSimpleName().replace("Exception", "") + (e.getMessage() == null ? "" : ": " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            error = "interrupted";
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "Webhook call to %s could not be made", call.url());
+            error = "could not make the call: " + e.getClass().getSimpleName();
         }
-        long millis = (System.nanoTime() - start) / 1_000_000;
-        Integer answered = status;
-        String failure = error;
-        QuarkusTransaction.requiringNew().run(() -> {
-            WebhookDelivery delivery = WebhookDelivery.findById(id);
-            WebhookAttempt.log(id, call.attempt(), started, answered, failure, millis);
-            if (failure == null) {
-                delivery.delivered(answered, clock.instant());
-            } else {
-                if (answered != null) {
-                    delivery.answered(answered);
-                }
-                delivery.failed(failure, clock.instant(), config.webhooks().maxAttempts());
-            }
-        });
-        if (failure != null) {
-            LOG.debugf("Webhook delivery %d failed: %s", id, failure);
+        return new Attempt(started, status, error, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /**
+     * Records the attempt, only while this sender's claim still holds the delivery: a sender whose
+     * lease expired and whose delivery another sender took over records nothing (and says so in the
+     * log), so it cannot overwrite the newer outcome. Returns whether it was recorded.
+     */
+    boolean record(long id, String token, Attempt attempt) {
+        boolean recorded = QuarkusTransaction.requiringNew().call(() -> OutboxEntry.stillClaimed(WebhookDelivery.class, id, token)
+                .map(delivery -> {
+                    WebhookAttempt.log(id, delivery.attempts(), attempt.started(), attempt.status(), attempt.error(), attempt.millis());
+                    if (attempt.error() == null) {
+                        delivery.delivered(attempt.status(), clock.instant());
+                    } else {
+                        if (attempt.status() != null) {
+                            delivery.answered(attempt.status());
+                        }
+                        delivery.failed(attempt.error(), clock.instant(), config.webhooks().maxAttempts());
+                    }
+                    return true;
+                }).orElse(false));
+        if (!recorded) {
+            LOG.warnf("Webhook delivery %d was taken over by another sender; dropped this sender's outcome (%s)", id,
+                    attempt.error() == null ? "delivered, " + attempt.status() : attempt.error());
+        } else if (attempt.error() != null) {
+            LOG.debugf("Webhook delivery %d failed: %s", id, attempt.error());
         }
-        return failure == null;
+        return recorded;
     }
 
     private void checkDestination(String url) {
         Destinations.check(url, config.webhooks().allowPrivateNetworks());
+    }
+
+    @PreDestroy
+    void stop() {
+        senders.shutdownNow();
+        watchdog.shutdownNow();
+    }
+
+    private static ThreadFactory daemons(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return task -> {
+            Thread thread = new Thread(task, name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 }

@@ -5,10 +5,19 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
+import static org.hamcrest.Matchers.both;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.lessThan;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -17,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,11 +40,13 @@ import org.junit.jupiter.api.Test;
 
 import com.sun.net.httpserver.HttpServer;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.shopscore.testing.Api;
 import io.shopscore.testing.Api.TestShop;
 import io.shopscore.testing.MovableClock;
+import io.shopscore.shop.ShopService;
 
 /** A shop's own server receiving webhook calls, and checking each signature as docs/webhooks.md tells it to. */
 @QuarkusTest
@@ -43,7 +55,7 @@ class WebhookTest {
     private static final Pattern SIGNATURE = Pattern.compile("t=(\\d+),v1=([0-9a-f]{64})");
 
     /** One call the receiver got. */
-    record Call(String path, String event, String eventId, String signature, String body) {
+    record Call(String path, String event, String eventId, String signature, String body, long receivedNanos) {
         JsonPath json() {
             return JsonPath.from(body);
         }
@@ -66,7 +78,7 @@ class WebhookTest {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             calls.add(new Call(exchange.getRequestURI().getPath(), exchange.getRequestHeaders().getFirst("Shopscore-Event"),
                     exchange.getRequestHeaders().getFirst("Shopscore-Event-Id"),
-                    exchange.getRequestHeaders().getFirst("Shopscore-Signature"), body));
+                    exchange.getRequestHeaders().getFirst("Shopscore-Signature"), body, System.nanoTime()));
             int status = failures.getAndUpdate(left -> Math.max(0, left - 1)) > 0 ? 500 : 204;
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
@@ -203,5 +215,124 @@ class WebhookTest {
         shop.review(8, true);
         webhooks.deliverDue();
         assertEquals(0, calls.stream().filter(call -> call.path().startsWith("/hooks/" + shop.slug())).count());
+    }
+
+    /** The id of the shop's newest delivery. */
+    private static long newestDelivery(TestShop shop) {
+        return QuarkusTransaction.requiringNew().call(() -> WebhookDelivery.ofShop(ShopService.require(shop.slug()).id()).firstResult().id());
+    }
+
+    /**
+     * A receiver that answers at once with headers and then sends its body one byte a second: it
+     * would hold a call for as long as the body lasts (the JDK client's timeout ends with the
+     * headers), and with one call after another it held every other shop's deliveries too.
+     */
+    @Test
+    void slowDripReceiverIsCutOffWithinTheBudgetWhileAnotherShopIsDelivered() throws Exception {
+        AtomicLong dripStarted = new AtomicLong();
+        try (ServerSocket drip = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+            Thread dripper = new Thread(() -> {
+                try (Socket connection = drip.accept()) {
+                    InputStream in = connection.getInputStream();
+                    String head = "";
+                    while (!head.endsWith("\r\n\r\n")) {
+                        head += (char) in.read();
+                    }
+                    Matcher length = Pattern.compile("(?i)content-length: (\\d+)").matcher(head);
+                    in.readNBytes(length.find() ? Integer.parseInt(length.group(1)) : 0);
+                    OutputStream out = connection.getOutputStream();
+                    out.write("HTTP/1.1 200 OK\r\nContent-Length: 30\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                    out.flush();
+                    dripStarted.set(System.nanoTime());
+                    for (int i = 0; i < 30; i++) {
+                        out.write('x');
+                        out.flush();
+                        Thread.sleep(1000);
+                    }
+                } catch (IOException | InterruptedException e) {
+                    // the sender hung up: what the test wants
+                }
+            });
+            dripper.setDaemon(true);
+            dripper.start();
+            TestShop slow = Api.newShop();
+            slow.asShop().body(Map.of("url", "http://127.0.0.1:" + drip.getLocalPort() + "/hook")).put("/api/v1/shops/{slug}/webhook", slow.slug())
+                    .then().statusCode(200);
+            TestShop other = Api.newShop();
+            register(other);
+            slow.review(3, false);
+            other.review(9, true);
+
+            long start = System.nanoTime();
+            assertEquals(1, webhooks.deliverDue(Duration.ofSeconds(2)), "the other shop's event");
+            long took = (System.nanoTime() - start) / 1_000_000;
+
+            assertTrue(took < 8000, "the run ends soon after the budget, not after the 30 s drip: " + took + " ms");
+            Call delivered = callsFor(other).get(0);
+            assertTrue(delivered.receivedNanos() - dripStarted.get() < 1_500_000_000L,
+                    "the other shop's receiver was called while the slow one was dripping, not after it");
+            slow.asShop().get("/api/v1/shops/{slug}/webhook/deliveries", slow.slug()).then()
+                    .body("items[0].state", equalTo("pending"))
+                    .body("items[0].attempts", equalTo(1))
+                    .body("items[0].lastError", startsWith("timed out"))
+                    .body("items[0].log[0].durationMs", both(greaterThanOrEqualTo(2000)).and(lessThan(4000)));
+            slow.asShop().delete("/api/v1/shops/{slug}/webhook", slow.slug()).then().statusCode(204);
+        }
+    }
+
+    /**
+     * A sender that took longer than its lease lost its claim to another sender; when it finally
+     * has an outcome, it must not overwrite the current holder's.
+     */
+    @Test
+    void onlyTheCurrentClaimantRecordsAnOutcome() {
+        TestShop shop = Api.newShop();
+        register(shop);
+        shop.review(8, true);
+        long id = newestDelivery(shop);
+
+        assertTrue(webhooks.claim(id, "first-sender"));
+        WebhookService.Call late = webhooks.prepare(id, "first-sender").orElseThrow();
+        clock.advance(Duration.ofMinutes(11)); // past the 10-minute lease: the first sender seems dead
+        assertTrue(webhooks.claim(id, "second-sender"), "an expired claim is taken over");
+        WebhookService.Call current = webhooks.prepare(id, "second-sender").orElseThrow();
+
+        failures.set(1);
+        WebhookService.Attempt lateFailure = webhooks.send(late, Duration.ofSeconds(5));
+        assertEquals(500, lateFailure.status());
+        assertFalse(webhooks.record(id, "first-sender", lateFailure), "the first sender's claim is gone");
+        assertTrue(webhooks.record(id, "second-sender", webhooks.send(current, Duration.ofSeconds(5))));
+        assertFalse(webhooks.record(id, "first-sender", lateFailure), "nor can it overwrite the finished delivery");
+        assertTrue(webhooks.prepare(id, "first-sender").isEmpty(), "nor send it again");
+
+        shop.asShop().get("/api/v1/shops/{slug}/webhook/deliveries", shop.slug()).then()
+                .body("items[0].state", equalTo("delivered"))
+                .body("items[0].attempts", equalTo(2))
+                .body("items[0].lastStatus", equalTo(204))
+                .body("items[0].lastError", nullValue())
+                .body("items[0].log.status", equalTo(List.of(204)));
+    }
+
+    @Test
+    void aDeliveryThatCannotBeMadeFailsAndIsFinallyGivenUpInsteadOfStayingClaimed() {
+        TestShop shop = Api.newShop();
+        register(shop);
+        long shopId = QuarkusTransaction.requiringNew().call(() -> ShopService.require(shop.slug()).id());
+        // A URL that no longer parses (say, registered under older, laxer rules).
+        QuarkusTransaction.requiringNew().run(() -> Webhook.<Webhook>findById(shopId).moveTo("http://bad host/hook"));
+        shop.review(8, true);
+
+        webhooks.deliverDue();
+        shop.asShop().get("/api/v1/shops/{slug}/webhook/deliveries", shop.slug()).then()
+                .body("items[0].state", equalTo("pending"))
+                .body("items[0].attempts", equalTo(1))
+                .body("items[0].lastError", startsWith("could not make the call"));
+        for (int attempt = 2; attempt <= 8; attempt++) {
+            clock.advance(Duration.ofHours(13));
+            webhooks.deliverDue();
+        }
+        shop.asShop().get("/api/v1/shops/{slug}/webhook/deliveries", shop.slug()).then()
+                .body("items[0].state", equalTo("failed"))
+                .body("items[0].attempts", equalTo(8));
     }
 }
