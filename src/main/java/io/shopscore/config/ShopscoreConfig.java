@@ -196,6 +196,13 @@ public interface ShopscoreConfig {
         int queueCapacity();
 
         /**
+         * How long a new review may wait for its commit (the database is down or stuck); past that it
+         * is answered 503 and never written, rather than written after its client gave up.
+         */
+        @WithDefault("PT15S")
+        Duration queueTimeout();
+
+        /**
          * Memory for serialised pages of public reviews (the list endpoint and the widget's reviews),
          * per instance, counted in bytes of the pages; the least used go first when it is full.
          */

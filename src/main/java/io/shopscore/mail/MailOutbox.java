@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -154,27 +155,44 @@ public class MailOutbox {
                 continue;
             }
             try {
-                // preparing is inside: a header that cannot be written fails the mail like a refusal
-                Optional<Mail> message = QuarkusTransaction.requiringNew().call(() -> prepare(id));
+                // preparing is inside: a header that cannot be written fails the mail like a refusal. A
+                // sender whose claim was taken over (or whose mail was erased meanwhile) sends nothing.
+                Optional<Mail> message = QuarkusTransaction.requiringNew()
+                        .call(() -> OutboxEntry.stillClaimed(OutgoingMail.class, id, token).flatMap(this::prepare));
                 if (message.isEmpty()) {
                     continue;
                 }
                 transport.send(message.get());
-                QuarkusTransaction.requiringNew().run(() -> OutgoingMail.<OutgoingMail>findById(id).sent(clock.instant()));
-                sent++;
+                if (record(id, token, mail -> mail.sent(clock.instant()))) {
+                    sent++;
+                }
             } catch (RuntimeException e) {
                 SendFailure failure = SendFailure.of(e);
                 LOG.warnf("Mail %d could not be sent%s: %s", id, failure.permanent() ? " and never will be" : "", failure.reason());
-                QuarkusTransaction.requiringNew().run(() -> OutgoingMail.<OutgoingMail>findById(id)
-                        .failed(failure, clock.instant(), config.mail().maxAttempts()));
+                record(id, token, mail -> mail.failed(failure, clock.instant(), config.mail().maxAttempts()));
             }
         }
         return sent;
     }
 
+    /**
+     * Records the outcome of a send only while this sender still holds the claim: one whose lease ran
+     * out and was taken over records nothing, so it cannot overwrite the newer sender's outcome.
+     */
+    boolean record(long id, String token, Consumer<OutgoingMail> outcome) {
+        boolean recorded = QuarkusTransaction.requiringNew().call(() -> OutboxEntry.stillClaimed(OutgoingMail.class, id, token)
+                .map(mail -> {
+                    outcome.accept(mail);
+                    return true;
+                }).orElse(false));
+        if (!recorded) {
+            LOG.warnf("Mail %d was taken over by another sender, or erased, before its outcome was recorded", id);
+        }
+        return recorded;
+    }
+
     /** The message for a claimed mail, or empty after marking it skipped because it is no longer wanted. */
-    private Optional<Mail> prepare(long id) {
-        OutgoingMail mail = OutgoingMail.findById(id);
+    private Optional<Mail> prepare(OutgoingMail mail) {
         Invitation invitation = Invitation.findById(mail.invitationId());
         Shop shop = invitation.shop();
         Instant now = clock.instant();

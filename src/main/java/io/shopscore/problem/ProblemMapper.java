@@ -110,6 +110,11 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
+        if (DatabaseUnavailable.isCause(e)) {
+            LOG.warnf("The database could not serve a request: %s", e.getMessage());
+            return respond(Problem.of(ProblemType.UNAVAILABLE,
+                    "The service cannot reach its database at this moment; nothing was changed. Please try again in a few seconds."));
+        }
         return internalError(e);
     }
 

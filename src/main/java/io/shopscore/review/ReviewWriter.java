@@ -1,6 +1,7 @@
 package io.shopscore.review;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +23,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
 import io.shopscore.config.ShopscoreConfig;
 import io.shopscore.invitation.Invitation;
 import io.shopscore.invitation.Tokens;
@@ -53,6 +55,7 @@ public class ReviewWriter {
     private final ManagedExecutor workers;
     private final Clock clock;
     private final int batchSize;
+    private final Duration queueTimeout;
     private final BlockingQueue<Pending> queue;
     private final DistributionSummary batchSizes;
     private volatile boolean running;
@@ -63,6 +66,7 @@ public class ReviewWriter {
         this.workers = workers;
         this.clock = clock;
         this.batchSize = config.reviews().batchSize();
+        this.queueTimeout = config.reviews().queueTimeout();
         this.queue = new ArrayBlockingQueue<>(config.reviews().queueCapacity());
         this.batchSizes = DistributionSummary.builder("shopscore.reviews.batch")
                 .description("New reviews written per commit").register(metrics);
@@ -96,9 +100,31 @@ public class ReviewWriter {
 
     void start(@Observes StartupEvent start) {
         running = true;
+        startThread();
+    }
+
+    private synchronized void startThread() {
         thread = new Thread(this::writeWhileRunning, "review-writer");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /** Whether the writing thread runs, for the readiness check: without it no review is written. */
+    public boolean isWriting() {
+        Thread current = thread;
+        return running && current != null && current.isAlive();
+    }
+
+    /**
+     * Starts a new writing thread if the last one died (it catches every failure of a batch, so only
+     * something like an OutOfMemoryError outside one can end it). Reviews already queued stay queued.
+     */
+    @Scheduled(identity = "review-writer-watch", every = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    synchronized void restartIfDead() {
+        if (running && !isWriting()) {
+            LOG.error("The review writer had stopped; starting it again");
+            startThread();
+        }
     }
 
     /** Stops taking reviews and writes the ones already queued before the database goes away. */
@@ -134,7 +160,11 @@ public class ReviewWriter {
     }
 
     /** Writes one batch, in one transaction if it can; package-visible so that tests can form a batch themselves. */
-    void write(List<Pending> batch) {
+    void write(List<Pending> waiting) {
+        List<Pending> batch = refuseStale(waiting);
+        if (batch.isEmpty()) {
+            return;
+        }
         batchSizes.record(batch.size());
         List<Outcome> outcomes;
         try {
@@ -160,6 +190,25 @@ public class ReviewWriter {
         for (int i = 0; i < batch.size(); i++) {
             outcomes.get(i).completeFor(batch.get(i));
         }
+    }
+
+    /**
+     * Answers 503 to reviews that waited longer than {@code shopscore.reviews.queue-timeout} (a
+     * database that was down or stuck): their clients have given up or are about to, and a review
+     * written after its client was told nothing would surprise them. They were never written, so
+     * sending them again is safe. Returns the others.
+     */
+    private List<Pending> refuseStale(List<Pending> waiting) {
+        Instant oldest = clock.instant().minus(queueTimeout);
+        List<Pending> fresh = new ArrayList<>(waiting.size());
+        for (Pending pending : waiting) {
+            if (pending.submittedAt().isBefore(oldest)) {
+                pending.fail(ProblemException.unavailable("Your review could not be written in time; nothing was stored. Please send it again."));
+            } else {
+                fresh.add(pending);
+            }
+        }
+        return fresh;
     }
 
     private void writeOneByOne(List<Pending> batch) {

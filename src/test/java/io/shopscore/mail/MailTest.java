@@ -25,8 +25,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.shopscore.persistence.OutboxEntry;
 import io.shopscore.testing.Api;
 import io.shopscore.testing.Api.TestShop;
 import io.shopscore.testing.MovableClock;
@@ -237,6 +239,24 @@ class MailTest {
         assertEquals(1, to(address).size());
         assertEquals("sent", listed(shop, "F-1").getString("mail.state"));
         assertEquals(2, listed(shop, "F-1").getInt("mail.attempts"));
+    }
+
+    @Test
+    void onlyTheCurrentClaimantRecordsAMailsOutcome() {
+        TestShop shop = Api.newShop();
+        String address = email();
+        long invitationId = invite(shop, Map.of("orderRef", "C-1", "email", address, "delayDays", 0)).getLong("id");
+        long mailId = QuarkusTransaction.requiringNew().call(() -> OutgoingMail.ofInvitations(List.of(invitationId)).stream()
+                .filter(mail -> mail.kind() == MailKind.INVITATION).findFirst().orElseThrow().id());
+        assertTrue(QuarkusTransaction.requiringNew().call(() -> OutboxEntry.claim(OutgoingMail.class, mailId, "first-sender",
+                clock.instant(), Duration.ofMinutes(10))));
+        clock.advance(Duration.ofMinutes(11)); // the first sender seems dead; its lease is over
+
+        outbox.sendDue();
+        assertEquals(1, to(address).size(), "the next sender took the mail over and sent it");
+        assertFalse(outbox.record(mailId, "first-sender", mail -> mail.failed(SendFailure.of(new IllegalStateException("late")),
+                clock.instant(), 6)), "the first sender's claim is gone");
+        assertEquals("sent", listed(shop, "C-1").getString("mail.state"), "and it did not overwrite the outcome");
     }
 
     @Test

@@ -78,6 +78,7 @@ class ObservabilityTest {
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("database"));
         given().get("/q/health/ready").then().statusCode(200)
-                .body("checks.name", hasItem("Database connections health check"));
+                .body("checks.name", hasItem("Database connections health check"))
+                .body("checks.find { it.name == 'review writer' }.status", equalTo("UP"));
     }
 }

@@ -4,10 +4,12 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -96,6 +98,19 @@ class ReviewWriterTest {
         assertEquals(2, score.getInt("count"));
         assertEquals(1, score.getInt("distribution.'10'"));
         assertEquals(1, score.getInt("distribution.'6'"));
+    }
+
+    @Test
+    void aReviewThatWaitedTooLongIsRefusedAndNeverWritten() throws Exception {
+        TestShop shop = Api.newShop();
+        String token = shop.invite();
+        ReviewWriter.Pending stale = pending(token, 9, "Waited while the database was down", Instant.now().minus(Duration.ofMinutes(1)));
+        writer.write(List.of(stale));
+        ExecutionException refused = assertThrows(ExecutionException.class, () -> stale.result().get(5, TimeUnit.SECONDS));
+        assertEquals(503, ((ProblemException) refused.getCause()).problem().status());
+        given().get("/api/v1/shops/{slug}/score", shop.slug()).then().body("count", equalTo(0));
+        given().contentType("application/json").body(Map.of("score", 9, "text", "Sent again")).post("/api/v1/invitations/{token}/review", token)
+                .then().statusCode(201);
     }
 
     private static ReviewWriter.Pending pending(String token, int grade, String text, Instant at) {

@@ -1,0 +1,47 @@
+package io.shopscore.problem;
+
+import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
+import java.sql.SQLTimeoutException;
+import java.sql.SQLNonTransientConnectionException;
+import java.util.Set;
+
+/**
+ * Tells a failure of the database (unreachable, no free connection in time, a statement or lock
+ * that ran out of time) from a fault in the service. The first is the client's to retry: 503 with
+ * {@code Retry-After}; only the second is a 500.
+ */
+public final class DatabaseUnavailable {
+
+    /**
+     * SQLSTATE values that mean "the database, not the request": the connection classes (08...),
+     * PostgreSQL's shutdown and recovery states, and its statement and lock timeouts.
+     */
+    private static final Set<String> STATES = Set.of("57P01", "57P02", "57P03", "57014", "55P03", "40P01");
+
+    private DatabaseUnavailable() {
+    }
+
+    /** Whether this failure, or any cause of it, says the database could not serve the request. */
+    public static boolean isCause(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException
+                    || cause instanceof SQLRecoverableException || cause instanceof SQLTimeoutException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || STATES.contains(sql.getSQLState()))) {
+                return true;
+            }
+            if (cause.getClass().getName().equals("org.hibernate.exception.JDBCConnectionException")) {
+                return true;
+            }
+            // Agroal's pool: no connection became free within quarkus.datasource.jdbc.acquisition-timeout
+            if (cause instanceof SQLException && cause.getMessage() != null && cause.getMessage().contains("Acquisition timeout")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

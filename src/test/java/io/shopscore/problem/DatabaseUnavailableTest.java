@@ -1,0 +1,23 @@
+package io.shopscore.problem;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+
+import org.junit.jupiter.api.Test;
+
+class DatabaseUnavailableTest {
+
+    @Test
+    void connectionFailuresAndTimeoutsAreTheDatabasesNotTheServices() {
+        assertTrue(DatabaseUnavailable.isCause(new RuntimeException(new SQLTransientConnectionException("gone"))));
+        assertTrue(DatabaseUnavailable.isCause(new IllegalStateException(new SQLException("refused", "08001"))));
+        assertTrue(DatabaseUnavailable.isCause(new SQLException("terminating connection due to administrator command", "57P01")));
+        assertTrue(DatabaseUnavailable.isCause(new SQLException("canceling statement due to statement timeout", "57014")));
+        assertTrue(DatabaseUnavailable.isCause(new SQLException("Acquisition timeout while waiting for new connection")));
+        assertFalse(DatabaseUnavailable.isCause(new SQLException("duplicate key", "23505")));
+        assertFalse(DatabaseUnavailable.isCause(new NullPointerException()));
+    }
+}
