@@ -55,7 +55,10 @@ public class Buckets {
 
     /** Takes one request from the client's bucket of this limit. */
     ConsumptionProbe take(Limit limit, String client) {
-        String key = limit.name() + ":" + client;
+        // The limit's numbers are part of the key: a bucket stored in the database keeps the
+        // configuration it was made with, so a changed setting must start buckets of its own
+        // (the old ones expire) rather than go on counting against the old one.
+        String key = limit.name() + ":" + limit.capacity() + "/" + limit.period().toSeconds() + ":" + client;
         if (blocking(limit)) {
             // A connection of its own, committed at once, even when the caller is in a transaction.
             return QuarkusTransaction.suspendingExisting().call(

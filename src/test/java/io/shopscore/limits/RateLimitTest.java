@@ -192,7 +192,7 @@ class RateLimitTest {
     /** Sends the requests from a few threads at once. */
     private static List<HttpResponse<String>> hammer(int requests, Supplier<HttpRequest> request) throws Exception {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        ExecutorService threads = Executors.newFixedThreadPool(8);
+        ExecutorService threads = Executors.newFixedThreadPool(32);
         try {
             List<Future<HttpResponse<String>>> futures = IntStream.range(0, requests)
                     .mapToObj(i -> threads.submit(() -> client.send(request.get(), HttpResponse.BodyHandlers.ofString())))
