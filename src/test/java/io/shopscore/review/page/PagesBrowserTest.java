@@ -180,4 +180,30 @@ class PagesBrowserTest {
             }
         }
     }
+
+    @Test
+    void authorsPageHasNoAccessibilityViolationsAndWithdrawsWithoutJavaScript() {
+        TestShop shop = Api.newShop(Api.freshSlug("a11y-author"), "en");
+        long id = shop.review(4, false);
+        String page = "review/edit/" + Api.editToken(id);
+        for (int width : List.of(1280, 375)) {
+            try (BrowserContext context = Browsers.chromium().newContext(new Browser.NewContextOptions()
+                    .setBypassCSP(true).setViewportSize(width, 800))) {
+                Page author = context.newPage();
+                author.navigate(service + page);
+                assertEquals(List.of(), Axe.violations(author), page + " at " + width);
+                assertEquals(0, overflow(author), "no sideways scrolling at " + width);
+                author.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Withdraw my review")).click();
+                assertEquals(List.of(), Axe.violations(author), "the withdrawal not confirmed, at " + width);
+            }
+        }
+        try (BrowserContext context = Browsers.chromium().newContext(new Browser.NewContextOptions().setJavaScriptEnabled(false))) {
+            Page author = context.newPage();
+            author.navigate(service + page);
+            author.getByLabel("I want to withdraw my review and have my data erased").check();
+            author.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Withdraw my review")).click();
+            assertTrue(author.url().contains("/review/edit/withdrawn"), author.url());
+        }
+        given().get("/api/v1/shops/{slug}/score", shop.slug()).then().body("count", equalTo(0));
+    }
 }
