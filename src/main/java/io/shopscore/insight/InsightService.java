@@ -18,12 +18,14 @@ import jakarta.transaction.Transactional;
 
 import io.quarkus.panache.common.Parameters;
 import io.shopscore.insight.classify.Topic;
+import io.shopscore.insight.totals.InsightMonth;
 import io.shopscore.paging.Page;
 import io.shopscore.paging.PageRequest;
 import io.shopscore.problem.ProblemException;
 import io.shopscore.review.Review;
 import io.shopscore.review.ReviewStatus;
 import io.shopscore.review.ReviewView;
+import io.shopscore.score.Grade;
 import io.shopscore.score.ScoreService;
 import io.shopscore.score.ScoreView;
 import io.shopscore.shop.Shop;
@@ -83,7 +85,7 @@ public class InsightService {
             parameters = parameters.and("churn", churn);
         }
         if (negative != null) {
-            query.append(negative ? " and score <= 5" : " and score > 5");
+            query.append((negative ? " and score <= " : " and score > ") + Grade.HIGHEST_NEGATIVE);
         }
         query.append(" order by createdAt desc, id desc");
         var found = Review.<Review>find(query.toString(), parameters);

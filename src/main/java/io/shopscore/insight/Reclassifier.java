@@ -16,8 +16,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.shopscore.insight.classify.ReviewClassifier;
 import io.shopscore.review.Review;
+import io.shopscore.review.ReviewChanges;
 import io.shopscore.score.CountedReview;
-import io.shopscore.score.ScoreService;
 
 /**
  * Tags stored reviews again with the current classifier, after its rules changed (its VERSION went
@@ -42,7 +42,7 @@ public class Reclassifier {
     }
 
     private final ReviewClassifier classifier;
-    private final ScoreService scores;
+    private final ReviewChanges changes;
     private final ManagedExecutor executor;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicLong checked = new AtomicLong();
@@ -50,9 +50,9 @@ public class Reclassifier {
     private volatile Instant startedAt;
     private volatile Instant finishedAt;
 
-    public Reclassifier(ReviewClassifier classifier, ScoreService scores, ManagedExecutor executor) {
+    public Reclassifier(ReviewClassifier classifier, ReviewChanges changes, ManagedExecutor executor) {
         this.classifier = classifier;
-        this.scores = scores;
+        this.changes = changes;
         this.executor = executor;
     }
 
@@ -117,9 +117,9 @@ public class Reclassifier {
             return;
         }
         CountedReview before = review.counted();
-        review.tag(classifier.classify(review.title(), review.text(), review.score()), ReviewClassifier.VERSION);
+        review.tag(classifier.classify(review.title(), review.text(), review.grade().value()), ReviewClassifier.VERSION);
         CountedReview after = review.counted();
-        scores.move(review.shop(), before, after);
+        changes.recount(review, before);
         if (before != null && !before.equals(after)) {
             retagged.incrementAndGet();
         }

@@ -16,7 +16,7 @@ import io.shopscore.config.ShopscoreConfig;
 import io.shopscore.keys.ServiceKeys;
 import io.shopscore.limits.InvitationQuota;
 import io.shopscore.mail.MailKind;
-import io.shopscore.mail.MailOutbox;
+import io.shopscore.mail.MailQueue;
 import io.shopscore.mail.MailStatus;
 import io.shopscore.paging.Page;
 import io.shopscore.paging.PageRequest;
@@ -37,14 +37,14 @@ public class InvitationService {
     private final ShopscoreConfig config;
     private final Links links;
     private final Event<InvitationIssued> issued;
-    private final MailOutbox mails;
+    private final MailQueue mails;
     private final ServiceKeys keys;
     private final InvitationQuota quota;
 
     /** The prefix of an erased order reference. */
     public static final String ERASED = "erased:";
 
-    public InvitationService(Clock clock, ShopscoreConfig config, Links links, Event<InvitationIssued> issued, MailOutbox mails,
+    public InvitationService(Clock clock, ShopscoreConfig config, Links links, Event<InvitationIssued> issued, MailQueue mails,
             ServiceKeys keys, InvitationQuota quota) {
         this.keys = keys;
         this.clock = clock;
@@ -89,9 +89,18 @@ public class InvitationService {
                             request.deliveryOrDefault(), clock.instant(), Duration.ofDays(delayDays), config.invitations().validity());
                     invitation.persist();
                     Invitation.flush();
+                    if (!invitation.linkIsTheShops()) {
+                        mails.invitation(new MailQueue.Addressee(shop.id(), invitation.id(), invitation.email(), invitation.locale()),
+                                invitation.sendAt(), reminderAfter(shop));
+                    }
                     issued.fire(new InvitationIssued(invitation.id(), shop.id(), shop.slug()));
                     return new Issued(created(invitation), true);
                 });
+    }
+
+    /** The shop's reminder delay, else the service's; zero: no reminder. */
+    private Duration reminderAfter(Shop shop) {
+        return shop.reminderAfterDays() != null ? Duration.ofDays(shop.reminderAfterDays()) : config.mail().reminderAfter();
     }
 
     /**

@@ -11,7 +11,6 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
@@ -24,7 +23,6 @@ import io.shopscore.persistence.OutboxState;
 import io.shopscore.i18n.Formats;
 import io.shopscore.i18n.Messages;
 import io.shopscore.invitation.Invitation;
-import io.shopscore.invitation.InvitationIssued;
 import io.shopscore.invitation.InvitationState;
 import io.shopscore.review.EditLinks;
 import io.shopscore.review.Review;
@@ -63,67 +61,6 @@ public class MailOutbox {
         this.formats = formats;
         this.renderer = renderer;
         this.transport = transport;
-    }
-
-    /**
-     * A new invitation gets its mail (after the shop's delay) and one reminder; one whose link the
-     * shop hands out itself gets neither.
-     */
-    void onInvitationIssued(@Observes InvitationIssued issued) {
-        Invitation invitation = Invitation.findById(issued.invitationId());
-        if (invitation.linkIsTheShops()) {
-            return;
-        }
-        Shop shop = invitation.shop();
-        Instant now = clock.instant();
-        OutgoingMail.schedule(MailKind.INVITATION, shop.id(), invitation.id(), invitation.email(), invitation.locale(),
-                invitation.sendAt(), now).persist();
-        Duration reminderAfter = shop.reminderAfterDays() != null ? Duration.ofDays(shop.reminderAfterDays()) : config.mail().reminderAfter();
-        if (!reminderAfter.isZero()) {
-            OutgoingMail.schedule(MailKind.REMINDER, shop.id(), invitation.id(), invitation.email(), invitation.locale(),
-                    invitation.sendAt().plus(reminderAfter), now).persist();
-        }
-    }
-
-    /**
-     * What a change of a review tells whom: its author gets their edit link when they wrote it and a
-     * notice of every later change (their own, or moderation's); the customer hears of the shop's
-     * first response; the shop hears of a negative review at once. A withdrawn review's author is
-     * erased, mails included.
-     */
-    void onReviewChanged(@Observes ReviewChanged change) {
-        Review review = Review.findById(change.reviewId());
-        Invitation invitation = review.invitation();
-        switch (change.change()) {
-            case WRITTEN -> {
-                toAuthor(MailKind.AUTHOR_LINK, review);
-                Shop shop = review.shop();
-                if (review.isNegative() && shop.contactEmail() != null) {
-                    scheduleOnce(MailKind.NEGATIVE_ALERT, shop, invitation, shop.contactEmail(), shop.locale());
-                }
-            }
-            case UPDATED -> toAuthor(MailKind.AUTHOR_UPDATED, review);
-            case PUBLISHED -> toAuthor(MailKind.AUTHOR_PUBLISHED, review);
-            case REMOVED -> toAuthor(MailKind.AUTHOR_REMOVED, review);
-            case RESPONDED -> scheduleOnce(MailKind.RESPONSE_NOTICE, review.shop(), invitation, invitation.email(), invitation.locale());
-            case WITHDRAWN -> OutgoingMail.eraseFor(invitation.id());
-            case RESPONSE_CHANGED -> {
-                // a changed response sends no second notice
-            }
-        }
-    }
-
-    private void toAuthor(MailKind kind, Review review) {
-        Invitation invitation = review.invitation();
-        OutgoingMail.aboutReview(kind, review.shop().id(), invitation.id(), review.id(), invitation.email(), invitation.locale(),
-                clock.instant()).persist();
-    }
-
-    private void scheduleOnce(MailKind kind, Shop shop, Invitation invitation, String recipient, String locale) {
-        if (OutgoingMail.count("invitationId = ?1 and kind = ?2", invitation.id(), kind) == 0) {
-            Instant now = clock.instant();
-            OutgoingMail.schedule(kind, shop.id(), invitation.id(), recipient, locale, now, now).persist();
-        }
     }
 
     /**
@@ -231,7 +168,7 @@ public class MailOutbox {
                     mail.skip("no review");
                     return Optional.empty();
                 }
-                return Optional.of(renderer.negative(mail.recipient(), lang, new MailRenderer.NegativeMail(shop.name(), review.score(),
+                return Optional.of(renderer.negative(mail.recipient(), lang, new MailRenderer.NegativeMail(shop.name(), review.grade().value(),
                         invitation.orderRef(), review.title(), review.text(), review.status() == ReviewStatus.PENDING,
                         links.shopPage(shop.slug()))));
             }
@@ -242,22 +179,13 @@ public class MailOutbox {
                     return Optional.empty();
                 }
                 return Optional.of(renderer.author(mail.recipient(), lang, new MailRenderer.AuthorMail(mail.kind(), greeting, shop.name(),
-                        formats.date(review.createdAt(), lang), review.score(), review.title(), review.text(),
+                        formats.date(review.createdAt(), lang), review.grade().value(), review.title(), review.text(),
                         review.status() == ReviewStatus.PENDING, review.heldForContent(),
                         editLinks.url(review.id()), formats.date(review.createdAt().plus(config.reviews().updateWindow()), lang),
                         review.removalReason(), links.shopPage(shop.slug()))));
             }
             default -> throw new IllegalStateException("Unknown mail kind " + mail.kind());
         }
-    }
-
-    /** The invitation mail and reminder of each invitation, for the shop's listing. */
-    @Transactional
-    public Map<Long, Map<MailKind, MailStatus>> statusOf(List<Long> invitationIds) {
-        return OutgoingMail.ofInvitations(invitationIds).stream()
-                .filter(mail -> mail.kind() == MailKind.INVITATION || mail.kind() == MailKind.REMINDER)
-                .collect(Collectors.groupingBy(OutgoingMail::invitationId,
-                        Collectors.toMap(OutgoingMail::kind, MailStatus::of)));
     }
 
     /** The customer of this invitation wants no more mail from its shop. Idempotent. */

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import io.shopscore.review.ModerationEvent;
 import io.shopscore.review.RemovalCategory;
 import io.shopscore.review.ReviewChanged;
 

@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
+import io.shopscore.review.ModerationEvent;
 import io.shopscore.paging.Page;
 import io.shopscore.paging.PageRequest;
 import io.shopscore.security.Roles;

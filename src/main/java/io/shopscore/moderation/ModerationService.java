@@ -9,18 +9,18 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Transactional;
 
+import io.shopscore.review.ModerationEvent;
 import io.shopscore.paging.Page;
 import io.shopscore.paging.PageRequest;
 import io.shopscore.problem.ProblemException;
 import io.shopscore.review.Review;
+import io.shopscore.review.ReviewChanges;
 import io.shopscore.review.ReviewChanged;
 import io.shopscore.review.ReviewStatus;
 import io.shopscore.review.ReviewView;
 import io.shopscore.score.CountedReview;
-import io.shopscore.score.ScoreService;
 import io.shopscore.shop.Shop;
 import io.shopscore.shop.ShopService;
 
@@ -33,18 +33,15 @@ import io.shopscore.shop.ShopService;
 public class ModerationService {
 
     static final String OPERATOR = "operator";
-    static final String SYSTEM = "system";
     /** The actor of a notice: anyone, never named in the trail by their address. */
     static final String NOTICE = "notice";
 
     private final Clock clock;
-    private final ScoreService scores;
-    private final Event<ReviewChanged> changes;
+    private final ReviewChanges changes;
     private final Event<ReportsChanged> reportsChanged;
 
-    public ModerationService(Clock clock, ScoreService scores, Event<ReviewChanged> changes, Event<ReportsChanged> reportsChanged) {
+    public ModerationService(Clock clock, ReviewChanges changes, Event<ReportsChanged> reportsChanged) {
         this.clock = clock;
-        this.scores = scores;
         this.changes = changes;
         this.reportsChanged = reportsChanged;
     }
@@ -117,7 +114,7 @@ public class ModerationService {
         Map<Long, List<ReviewNotice.View>> notices = ReviewNotice.openFor(ids).stream()
                 .collect(Collectors.groupingBy(ReviewNotice::reviewId, Collectors.mapping(ReviewNotice::view, Collectors.toList())));
         List<QueueItem> items = reviews.stream().map(review -> new QueueItem(review.id(), review.shop().slug(), review.status(),
-                review.heldBecause(), review.score(), review.title(), review.text(), review.displayName(), review.createdAt(),
+                review.heldBecause(), review.grade().value(), review.title(), review.text(), review.displayName(), review.createdAt(),
                 review.updatedAt(), review.invitation().orderRef(), review.invitation().email(),
                 reports.getOrDefault(review.id(), List.of()), notices.getOrDefault(review.id(), List.of()))).toList();
         return Page.of(items, request, query.count());
@@ -153,14 +150,12 @@ public class ModerationService {
                 yield Outcome.REJECTED;
             }
         };
-        scores.move(review.shop(), before, review.counted());
-
+        if (decision.kind().change != null) {
+            changes.apply(decision.kind().change, review, before);
+        }
         reports.forEach(report -> report.resolve(outcome, now));
         notices.forEach(notice -> notice.resolve(outcome, now));
         ModerationEvent.record(reviewId, OPERATOR, decision.kind().action, decision.trailReason(), now);
-        if (decision.kind().change != null) {
-            changes.fire(new ReviewChanged(decision.kind().change, review.id(), review.shop().id(), review.shop().slug()));
-        }
         if (!reports.isEmpty()) {
             reportsChanged.fire(new ReportsChanged(review.shop().id(), review.shop().slug()));
         }
@@ -205,17 +200,5 @@ public class ModerationService {
             throw ProblemException.notFound("There is no review " + reviewId + ".");
         }
         return ModerationEvent.of(reviewId).stream().map(ModerationEvent::view).toList();
-    }
-
-    /** Records in the audit trail that a review was held when it was written or changed. */
-    void onReviewChanged(@Observes ReviewChanged change) {
-        if (change.change() != ReviewChanged.Change.WRITTEN && change.change() != ReviewChanged.Change.UPDATED) {
-            return;
-        }
-        Review review = Review.findById(change.reviewId());
-        if (review.status() == ReviewStatus.PENDING) {
-            ModerationEvent.record(review.id(), SYSTEM, ModerationEvent.Action.HELD,
-                    "contains: " + review.heldBecause().replace(",", ", "), clock.instant());
-        }
     }
 }

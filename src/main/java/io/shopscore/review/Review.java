@@ -32,6 +32,7 @@ import io.shopscore.insight.classify.Topic;
 import io.shopscore.invitation.Invitation;
 import io.shopscore.problem.ProblemException;
 import io.shopscore.score.CountedReview;
+import io.shopscore.score.Grade;
 import io.shopscore.shop.Shop;
 
 /**
@@ -360,8 +361,8 @@ public class Review extends PanacheEntityBase {
         return invitation;
     }
 
-    public int score() {
-        return score;
+    public Grade grade() {
+        return new Grade(score);
     }
 
     public String title() {
@@ -446,6 +447,6 @@ public class Review extends PanacheEntityBase {
 
     /** A review is negative when its grade is 5 or lower: a fail on the Dutch school scale. */
     public boolean isNegative() {
-        return score <= 5;
+        return grade().negative();
     }
 }

@@ -1,8 +1,10 @@
 package io.shopscore.review;
 
 /**
- * Something happened to a review. Fired inside the transaction that did it, so observers can keep
- * derived data in step (or act after commit with {@code during = AFTER_SUCCESS}).
+ * A change to a review committed. Fired by {@link ReviewChanges} for after-commit work only
+ * (caches, metrics), observed with {@code during = AFTER_SUCCESS}: what a change does inside its
+ * transaction is listed in {@link ReviewChanges#apply}, not left to observers. Carries what those
+ * observers need, so none of them reads the review again.
  */
 public record ReviewChanged(Change change, long reviewId, long shopId, String shopSlug) {
 

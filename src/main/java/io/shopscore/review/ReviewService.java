@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import io.shopscore.config.ShopscoreConfig;
@@ -37,13 +36,13 @@ public class ReviewService {
     private final Clock clock;
     private final ShopscoreConfig config;
     private final ScoreService scores;
-    private final Event<ReviewChanged> changes;
+    private final ReviewChanges changes;
     private final ReviewClassifier classifier;
     private final EditLinks editLinks;
     private final SubmissionSignals signals;
     private final InvitationService invitations;
 
-    public ReviewService(Clock clock, ShopscoreConfig config, ScoreService scores, Event<ReviewChanged> changes,
+    public ReviewService(Clock clock, ShopscoreConfig config, ScoreService scores, ReviewChanges changes,
             ReviewClassifier classifier, EditLinks editLinks, SubmissionSignals signals, InvitationService invitations) {
         this.clock = clock;
         this.config = config;
@@ -89,7 +88,7 @@ public class ReviewService {
         Map<String, Invitation> invitations = Invitation.lockAllByToken(tokens.stream().filter(Tokens::hasTokenForm).toList());
         Set<Long> shopIds = invitations.values().stream().map(invitation -> invitation.shop().id()).collect(Collectors.toSet());
         Set<LocalDate> days = writtenAt.stream().map(instant -> LocalDate.ofInstant(instant, ZoneOffset.UTC)).collect(Collectors.toSet());
-        scores.lockForBatch(shopIds, days);
+        changes.lockForBatch(shopIds, days);
         return invitations;
     }
 
@@ -116,8 +115,7 @@ public class ReviewService {
             }
             ReviewSignal.of(review, assessment).persist();
         }
-        scores.move(invitation.shop(), null, review.counted());
-        changes.fire(changed(ReviewChanged.Change.WRITTEN, review));
+        changes.apply(ReviewChanged.Change.WRITTEN, review, null);
         return ReviewView.of(review);
     }
 
@@ -148,8 +146,7 @@ public class ReviewService {
         CountedReview before = review.counted();
         review.revise(submission, clock.instant(), config.reviews().updateWindow()).persist();
         classify(review);
-        scores.move(review.shop(), before, review.counted());
-        changes.fire(changed(ReviewChanged.Change.UPDATED, review));
+        changes.apply(ReviewChanged.Change.UPDATED, review, before);
         return ReviewView.of(review);
     }
 
@@ -189,8 +186,7 @@ public class ReviewService {
         ReviewVersion.eraseFor(review.id());
         ReviewSignal.eraseFor(review.id());
         invitation.erasePersonalData(invitations.erasedOrderRef(invitation.orderRef()));
-        scores.move(review.shop(), before, null);
-        changes.fire(changed(ReviewChanged.Change.WITHDRAWN, review));
+        changes.apply(ReviewChanged.Change.WITHDRAWN, review, before);
     }
 
     /** Everything held about the author of the review of this edit link: the GDPR export. */
@@ -230,8 +226,7 @@ public class ReviewService {
         boolean first = review.responseText() == null;
         CountedReview before = review.counted();
         review.respond(response.text(), clock.instant());
-        scores.move(shop, before, review.counted());
-        changes.fire(changed(first ? ReviewChanged.Change.RESPONDED : ReviewChanged.Change.RESPONSE_CHANGED, review));
+        changes.apply(first ? ReviewChanged.Change.RESPONDED : ReviewChanged.Change.RESPONSE_CHANGED, review, before);
         return ReviewView.of(review);
     }
 
@@ -264,7 +259,7 @@ public class ReviewService {
 
     /** Tags the review's current text with its complaint topics and churn intent. */
     private void classify(Review review) {
-        review.tag(classifier.classify(review.title(), review.text(), review.score()), ReviewClassifier.VERSION);
+        review.tag(classifier.classify(review.title(), review.text(), review.grade().value()), ReviewClassifier.VERSION);
     }
 
     private static Review lockOfShop(Shop shop, long reviewId) {
@@ -327,10 +322,6 @@ public class ReviewService {
 
     private static ProblemException unknownEditLink() {
         return ProblemException.notFound("This edit link is not valid (a withdrawn review has none).");
-    }
-
-    private static ReviewChanged changed(ReviewChanged.Change change, Review review) {
-        return new ReviewChanged(change, review.id(), review.shop().id(), review.shop().slug());
     }
 
     private static Invitation lockInvitation(String token) {

@@ -52,7 +52,7 @@ public class ReviewVersion extends PanacheEntityBase {
         ReviewVersion kept = new ReviewVersion();
         kept.reviewId = review.id();
         kept.version = review.version();
-        kept.score = review.score();
+        kept.score = review.grade().value();
         kept.title = review.title();
         kept.text = review.text();
         kept.displayName = review.displayName();

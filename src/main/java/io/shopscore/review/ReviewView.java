@@ -34,7 +34,7 @@ public record ReviewView(
     public static ReviewView of(Review review) {
         ResponseView response = review.responseText() == null ? null
                 : new ResponseView(review.responseText(), review.responseCreatedAt());
-        return new ReviewView(review.id(), review.score(), review.title(), review.text(), review.displayName(),
+        return new ReviewView(review.id(), review.grade().value(), review.title(), review.text(), review.displayName(),
                 review.recommend(), review.verified(), review.source(), review.createdAt(), review.updatedAt(), response, review.status());
     }
 }

@@ -26,7 +26,7 @@ public record CountedReview(long reviewId, int grade, Boolean recommend, Instant
 
     /** Grades of 5 and lower fail on the Dutch school scale; those are the complaints a shop should answer. */
     public boolean negative() {
-        return grade <= 5;
+        return new Grade(grade).negative();
     }
 
     /** The UTC day the review was written: its daily bucket. */

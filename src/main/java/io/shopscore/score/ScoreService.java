@@ -16,6 +16,7 @@ import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
 import io.shopscore.shop.Shop;
+import io.shopscore.shop.ShopTotals;
 import io.shopscore.web.Links;
 
 /**
@@ -23,7 +24,7 @@ import io.shopscore.web.Links;
  * the review itself, and reads scores without ever looking at reviews.
  */
 @ApplicationScoped
-public class ScoreService {
+public class ScoreService implements ShopTotals {
 
     /** "Last 12 months" is the 365 UTC days up to and including today. */
     static final int RECENT_DAYS = 365;
@@ -31,20 +32,16 @@ public class ScoreService {
     private final Clock clock;
     private final Links links;
     private final Event<ScoreChanged> changes;
-    private final Event<CountsMoved> moves;
-    private final Event<ScoresLocked> batches;
 
-    public ScoreService(Clock clock, Links links, Event<ScoreChanged> changes, Event<CountsMoved> moves,
-            Event<ScoresLocked> batches) {
+    public ScoreService(Clock clock, Links links, Event<ScoreChanged> changes) {
         this.clock = clock;
         this.links = links;
         this.changes = changes;
-        this.moves = moves;
-        this.batches = batches;
     }
 
     /** Gives a new shop its empty score. */
     @Transactional(TxType.MANDATORY)
+    @Override
     public void open(Shop shop) {
         ShopScore.empty(shop.id(), clock.instant()).persist();
         changes.fire(new ScoreChanged(shop.slug()));
@@ -53,7 +50,8 @@ public class ScoreService {
     /**
      * Moves a shop's score from one state of a review to another, in the caller's transaction:
      * {@code before} null counts a review in, {@code after} null counts it out, both move it
-     * (an updated grade). Waits for other writers of the same shop, so none of their changes is lost.
+     * (an updated grade). Waits for other writers of the same shop, so none of their changes is lost;
+     * the lock it takes holds until commit, so totals the caller moves next are serialised too.
      */
     @Transactional(TxType.MANDATORY)
     public void move(Shop shop, CountedReview before, CountedReview after) {
@@ -70,21 +68,18 @@ public class ScoreService {
             score.apply(after, +1, clock.instant());
             ScoreDay.apply(shop.id(), after, +1);
         }
-        // Other totals of the shop (insights) follow while this lock still queues the shop's writers.
-        moves.fire(new CountsMoved(shop.id(), before, after));
         changes.fire(new ScoreChanged(shop.slug()));
     }
 
     /**
      * Prepares a batch of reviews of these shops, written on these UTC days, for {@link #move}: locks
      * the shops' score rows in one statement, in shop order (concurrent batches queue rather than
-     * deadlock), and loads the day buckets and other totals the batch will move.
+     * deadlock), and loads the day buckets the batch will move.
      */
     @Transactional(TxType.MANDATORY)
     public void lockForBatch(Collection<Long> shopIds, Collection<LocalDate> days) {
         ShopScore.lockAll(shopIds);
         ScoreDay.loadAll(shopIds, days);
-        batches.fire(new ScoresLocked(shopIds, days));
     }
 
     /** How many published reviews the shop has, from its score row (no count over reviews). */

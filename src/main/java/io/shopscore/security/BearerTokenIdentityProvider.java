@@ -16,8 +16,6 @@ import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.shopscore.config.ShopscoreConfig;
 import io.shopscore.keys.Digests;
-import io.shopscore.shop.ApiKeys;
-import io.shopscore.shop.ShopService;
 import io.shopscore.web.ClientAddress;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
@@ -27,9 +25,9 @@ import io.vertx.ext.web.RoutingContext;
 public class BearerTokenIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
 
     private final Optional<byte[]> adminTokenHash;
-    private final ShopService shops;
+    private final ShopKeys shops;
 
-    public BearerTokenIdentityProvider(ShopscoreConfig config, ShopService shops) {
+    public BearerTokenIdentityProvider(ShopscoreConfig config, ShopKeys shops) {
         this.adminTokenHash = config.adminToken().filter(token -> !token.isBlank()).map(BearerTokenIdentityProvider::sha256);
         this.shops = shops;
     }
@@ -45,7 +43,7 @@ public class BearerTokenIdentityProvider implements IdentityProvider<TokenAuthen
         if (isAdminToken(token)) {
             return Uni.createFrom().item(identity(Roles.OPERATOR, Roles.OPERATOR));
         }
-        if (!ApiKeys.hasApiKeyForm(token)) {
+        if (!shops.hasApiKeyForm(token)) {
             return Uni.createFrom().failure(new AuthenticationFailedException());
         }
         RoutingContext http = HttpSecurityUtils.getRoutingContextAttribute(request);

@@ -20,26 +20,26 @@ import io.shopscore.paging.Page;
 import io.shopscore.paging.PageRequest;
 import io.shopscore.persistence.UniqueConstraint;
 import io.shopscore.problem.ProblemException;
-import io.shopscore.score.ScoreService;
+import io.shopscore.security.ShopKeys;
 
 /** Registering shops and their API keys. */
 @ApplicationScoped
-public class ShopService {
+public class ShopService implements ShopKeys {
 
     private static final Logger LOG = Logger.getLogger(ShopService.class);
 
     private final Clock clock;
     private final Locales locales;
-    private final ScoreService scores;
+    private final ShopTotals totals;
     private final ServiceKeys keys;
     /** Key uses recorded lately by this instance: a shop calling its API many times a second writes one row. */
     private final Cache<String, Boolean> recentKeyUses = Caffeine.newBuilder()
             .maximumSize(100_000).expireAfterWrite(Duration.ofMinutes(10)).build();
 
-    public ShopService(Clock clock, Locales locales, ScoreService scores, ServiceKeys keys) {
+    public ShopService(Clock clock, Locales locales, ShopTotals totals, ServiceKeys keys) {
         this.clock = clock;
         this.locales = locales;
-        this.scores = scores;
+        this.totals = totals;
         this.keys = keys;
     }
 
@@ -75,7 +75,7 @@ public class ShopService {
         }
         shop.persist();
         UniqueConstraint.flushOrConflict(taken);
-        scores.open(shop);
+        totals.open(shop);
         return shop;
     }
 
@@ -114,11 +114,17 @@ public class ShopService {
         return ShopSettings.of(shop);
     }
 
+    @Override
+    public boolean hasApiKeyForm(String token) {
+        return ApiKeys.hasApiKeyForm(token);
+    }
+
     /**
      * The slug of the shop whose key this is, for authentication; notes the client's address (as a
      * keyed hash) as one the key was used from, at most once per address and shop every few
      * minutes, so that a review written from there can be recognised as probably the shop's.
      */
+    @Override
     @Transactional
     public Optional<String> slugForApiKey(String apiKey, String clientAddress) {
         Optional<Shop> shop = Shop.findByApiKeyHash(ApiKeys.hash(apiKey)).filter(found -> ApiKeys.matches(apiKey, found.apiKeyHash()));

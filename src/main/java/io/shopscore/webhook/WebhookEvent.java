@@ -4,8 +4,6 @@ import java.time.Instant;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import io.shopscore.review.ReviewView;
-
 /** The JSON body of a webhook call. */
 @Schema(name = "WebhookEvent")
 public record WebhookEvent(
@@ -19,9 +17,14 @@ public record WebhookEvent(
     @Schema(name = "WebhookReview")
     public record Review(
             long id, int score, String title, String text, String displayName, Boolean recommend, boolean verified,
-            Instant createdAt, Instant updatedAt, ReviewView.ResponseView response,
+            Instant createdAt, Instant updatedAt, @Schema(nullable = true) Response response,
             @Schema(enumeration = { "published", "pending", "removed" }) String status,
             @Schema(description = "The shop's order reference of the invitation") String orderRef,
             @Schema(description = "The operator's public reason, for a removed review", nullable = true) String removalReason) {
+    }
+
+    /** The shop's public response to the review. */
+    @Schema(name = "WebhookResponse")
+    public record Response(String text, Instant createdAt) {
     }
 }

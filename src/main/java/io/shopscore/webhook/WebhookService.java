@@ -24,13 +24,13 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import javax.net.ssl.SSLSocketFactory;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
@@ -46,10 +46,6 @@ import io.shopscore.paging.PageRequest;
 import io.shopscore.persistence.OutboxEntry;
 import io.shopscore.persistence.OutboxState;
 import io.shopscore.problem.ProblemException;
-import io.shopscore.review.Review;
-import io.shopscore.review.ReviewChanged;
-import io.shopscore.review.ReviewStatus;
-import io.shopscore.review.ReviewView;
 import io.shopscore.shop.Shop;
 import io.shopscore.shop.ShopService;
 
@@ -131,29 +127,20 @@ public class WebhookService {
         return Page.of(items, request, query.count());
     }
 
-    /** Queues the event for the shop's webhook, in the transaction of the change, with the review as it now stands. */
-    void onReviewChanged(@Observes ReviewChanged change) {
-        String type = switch (change.change()) {
-            case WRITTEN -> "review.created";
-            case UPDATED -> "review.updated";
-            case PUBLISHED -> "review.published";
-            case REMOVED -> "review.removed";
-            case WITHDRAWN -> "review.withdrawn";
-            case RESPONDED, RESPONSE_CHANGED -> null;
-        };
-        if (type == null || !hasWebhook(change.shopId())) {
+    /**
+     * Queues an event for the shop's webhook, if it has one, in the transaction of the change. The
+     * review is described only when there is a webhook to tell: most shops have none.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void queue(long shopId, String shopSlug, String type, long reviewId, Supplier<WebhookEvent.Review> review) {
+        if (!hasWebhook(shopId)) {
             return;
         }
-        Review review = Review.findById(change.reviewId());
         Instant now = clock.instant();
         String eventId = "evt_" + UUID.randomUUID().toString().replace("-", "");
-        ReviewView view = ReviewView.of(review);
-        WebhookEvent event = new WebhookEvent(eventId, type, now, change.shopSlug(), new WebhookEvent.Review(view.id(), view.score(),
-                view.title(), view.text(), view.displayName(), view.recommend(), view.verified(), view.createdAt(), view.updatedAt(),
-                view.response(), review.status().json(),
-                review.status() == ReviewStatus.WITHDRAWN ? null : review.invitation().orderRef(), review.removalReason()));
+        WebhookEvent event = new WebhookEvent(eventId, type, now, shopSlug, review.get());
         try {
-            WebhookDelivery.of(change.shopId(), eventId, type, review.id(), json.writeValueAsString(event), now).persist();
+            WebhookDelivery.of(shopId, eventId, type, reviewId, json.writeValueAsString(event), now).persist();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A webhook event always serialises", e);
         }

@@ -3,6 +3,7 @@ package io.shopscore.review.page;
 import java.util.List;
 import java.util.Set;
 
+import io.shopscore.score.Grade;
 import io.shopscore.web.LanguageLink;
 
 /** The form to report a review (DSA article 16), with the review it is about and what was typed. */
@@ -21,7 +22,7 @@ public record NoticePage(
     public record QuotedReview(int score, String title, String text, String author, String date) {
 
         public String band() {
-            return GradeBand.of(score);
+            return Grade.Band.of(score).css();
         }
     }
 

@@ -3,6 +3,7 @@ package io.shopscore.review.page;
 import java.util.List;
 import java.util.Set;
 
+import io.shopscore.score.Grade;
 import io.shopscore.web.LanguageLink;
 
 /**
@@ -38,7 +39,7 @@ public record ReviewPage(
             String writtenOn, String updatedOn, String responseText, String respondedOn) {
 
         public String band() {
-            return GradeBand.of(score);
+            return Grade.Band.of(score).css();
         }
     }
 

@@ -3,6 +3,7 @@ package io.shopscore.review.page;
 import java.math.BigDecimal;
 import java.util.List;
 
+import io.shopscore.score.Grade;
 import io.shopscore.web.LanguageLink;
 
 /** Everything the public review page of a shop shows, formatted for its language. */
@@ -56,13 +57,13 @@ public record ShopPage(
             String responseText, String responseDate, String source, String noticeUrl) {
 
         public String band() {
-            return GradeBand.of(score);
+            return Grade.Band.of(score).css();
         }
     }
 
     /** The colour class of the average: the same bands as single grades. */
     public String band() {
-        return averageValue == null ? "good" : GradeBand.of(averageValue.intValue());
+        return averageValue == null ? "good" : Grade.Band.of(averageValue.doubleValue()).css();
     }
 
     public boolean hasReviews() {

@@ -1,4 +1,4 @@
-package io.shopscore.insight;
+package io.shopscore.insight.totals;
 
 import java.io.Serializable;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.shopscore.moderation;
+package io.shopscore.review;
 
 import java.time.Instant;
 import java.util.List;
@@ -55,7 +55,7 @@ public class ModerationEvent extends PanacheEntityBase {
     protected ModerationEvent() {
     }
 
-    static void record(long reviewId, String actor, Action action, String reason, Instant now) {
+    public static void record(long reviewId, String actor, Action action, String reason, Instant now) {
         ModerationEvent event = new ModerationEvent();
         event.reviewId = reviewId;
         event.actor = actor;
@@ -81,7 +81,7 @@ public class ModerationEvent extends PanacheEntityBase {
         return reason.substring(0, end) + "…";
     }
 
-    static List<ModerationEvent> of(long reviewId) {
+    public static List<ModerationEvent> of(long reviewId) {
         return list("reviewId", Sort.ascending("createdAt", "id"), reviewId);
     }
 
@@ -89,7 +89,7 @@ public class ModerationEvent extends PanacheEntityBase {
     public record View(String actor, String action, String reason, Instant at) {
     }
 
-    View view() {
+    public View view() {
         return new View(actor, action.name().toLowerCase(), reason, createdAt);
     }
 }

@@ -1,4 +1,4 @@
-package io.shopscore.insight;
+package io.shopscore.insight.totals;
 
 import java.io.Serializable;
 import java.time.LocalDate;
@@ -22,9 +22,9 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 public class InsightMonth extends PanacheEntityBase {
 
     /** The dimension of all reviews. */
-    static final String ALL = "all";
+    public static final String ALL = "all";
     /** Reviews naming customer service, delivery, or both: the study's headline figure. */
-    static final String SERVICE_OR_DELIVERY = "customer_service+delivery";
+    public static final String SERVICE_OR_DELIVERY = "customer_service+delivery";
 
     @Id
     private Long shopId;

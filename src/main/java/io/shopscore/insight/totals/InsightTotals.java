@@ -1,34 +1,34 @@
-package io.shopscore.insight;
+package io.shopscore.insight.totals;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 
 import io.shopscore.insight.classify.Topic;
 import io.shopscore.score.CountedReview;
-import io.shopscore.score.CountsMoved;
-import io.shopscore.score.ScoresLocked;
 
 /**
  * Keeps the insight totals in step with the reviews, in the same transaction and under the same
  * per-shop lock as the score: when a review's contribution moves (written, updated, published,
- * removed, reclassified), its month's rows move from the old topics to the new ones.
+ * removed, reclassified), its month's rows move from the old topics to the new ones. Called by
+ * ReviewChanges right after the score moved, never on its own.
  */
 @ApplicationScoped
 public class InsightTotals {
 
-    void onCountsMoved(@Observes CountsMoved move) {
-        if (move.before() != null) {
-            apply(move.shopId(), move.before(), -1);
-            ReviewTopic.delete("reviewId", move.before().reviewId());
+    /** Moves the review's month rows from its old contribution to its new one (either null: counted nowhere). */
+    public void move(long shopId, CountedReview before, CountedReview after) {
+        if (before != null) {
+            apply(shopId, before, -1);
+            ReviewTopic.delete("reviewId", before.reviewId());
         }
-        if (move.after() != null) {
-            apply(move.shopId(), move.after(), +1);
-            for (Topic topic : move.after().topics()) {
-                ReviewTopic.of(move.after().reviewId(), topic, move.shopId(), move.after().createdAt()).persist();
+        if (after != null) {
+            apply(shopId, after, +1);
+            for (Topic topic : after.topics()) {
+                ReviewTopic.of(after.reviewId(), topic, shopId, after.createdAt()).persist();
             }
         }
     }
@@ -41,8 +41,8 @@ public class InsightTotals {
     }
 
     /** A batch of reviews is about to be counted: load the month rows it will move with one statement. */
-    void onScoresLocked(@Observes ScoresLocked locked) {
-        InsightMonth.loadAll(locked.shopIds(), locked.days().stream().map(day -> day.withDayOfMonth(1)).distinct().toList());
+    public void loadForBatch(Collection<Long> shopIds, Collection<LocalDate> days) {
+        InsightMonth.loadAll(shopIds, days.stream().map(day -> day.withDayOfMonth(1)).distinct().toList());
     }
 
     static List<String> dimensions(CountedReview review) {
