@@ -20,16 +20,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.shopscore.config.ShopscoreConfig;
 import io.shopscore.persistence.OutboxEntry;
 import io.shopscore.persistence.OutboxState;
-import io.shopscore.i18n.Formats;
-import io.shopscore.i18n.Messages;
-import io.shopscore.invitation.Invitation;
-import io.shopscore.invitation.InvitationState;
-import io.shopscore.review.EditLinks;
-import io.shopscore.review.Review;
-import io.shopscore.review.ReviewChanged;
-import io.shopscore.review.ReviewStatus;
-import io.shopscore.shop.Shop;
-import io.shopscore.web.Links;
 
 /**
  * The mails that close the loop between shop and customer. Each is written to the outbox in the
@@ -46,20 +36,13 @@ public class MailOutbox {
 
     private final Clock clock;
     private final ShopscoreConfig config;
-    private final Links links;
-    private final Formats formats;
-    private final MailRenderer renderer;
+    private final MailContent content;
     private final MailTransport transport;
-    private final EditLinks editLinks;
 
-    public MailOutbox(Clock clock, ShopscoreConfig config, Links links, Formats formats, MailRenderer renderer,
-            MailTransport transport, EditLinks editLinks) {
-        this.editLinks = editLinks;
+    public MailOutbox(Clock clock, ShopscoreConfig config, MailContent content, MailTransport transport) {
         this.clock = clock;
         this.config = config;
-        this.links = links;
-        this.formats = formats;
-        this.renderer = renderer;
+        this.content = content;
         this.transport = transport;
     }
 
@@ -128,92 +111,23 @@ public class MailOutbox {
         return recorded;
     }
 
-    /** The message for a claimed mail, or empty after marking it skipped because it is no longer wanted. */
+    /**
+     * The message for a claimed mail, or empty after marking it skipped because it is no longer
+     * wanted: its address opted out of the shop's review mails (mails about the author's own review
+     * and alerts to the shop still go), or its content says so.
+     */
     private Optional<Mail> prepare(OutgoingMail mail) {
-        Invitation invitation = Invitation.findById(mail.invitationId());
-        Shop shop = invitation.shop();
-        Instant now = clock.instant();
-        String lang = mail.locale();
-        Messages text = MailRenderer.messages(lang);
-        String greeting = invitation.customerName() == null ? text.mailGreeting() : text.mailGreetingNamed(invitation.customerName());
-        String unsubscribe = links.reviewForm(invitation.token()) + "/unsubscribe";
-        if (mail.kind() != MailKind.NEGATIVE_ALERT && !mail.kind().isAboutTheAuthorsReview() && OptOut.applies(shop.id(), mail.recipient())) {
+        if (mail.kind() != MailKind.NEGATIVE_ALERT && !mail.kind().isAboutTheAuthorsReview()
+                && OptOut.applies(mail.shopId(), mail.recipient())) {
             mail.skip("opted out");
             return Optional.empty();
         }
-        switch (mail.kind()) {
-            case INVITATION, REMINDER -> {
-                InvitationState state = invitation.state(now);
-                if (state != InvitationState.PENDING) {
-                    mail.skip(state == InvitationState.REVIEWED ? "already reviewed" : "invitation expired");
-                    return Optional.empty();
-                }
-                return Optional.of(renderer.invitation(mail.recipient(), lang, new MailRenderer.InvitationMail(greeting, shop.name(),
-                        invitation.orderRef(), links.reviewForm(invitation.token()), formats.date(invitation.expiresAt(), lang),
-                        unsubscribe, mail.kind() == MailKind.REMINDER), shop.contactEmail()));
-            }
-            case RESPONSE_NOTICE -> {
-                Review review = Review.find("invitation", invitation).firstResult();
-                if (review == null || review.responseText() == null || review.status() == ReviewStatus.REMOVED) {
-                    mail.skip("no response to tell about");
-                    return Optional.empty();
-                }
-                return Optional.of(renderer.response(mail.recipient(), lang, new MailRenderer.ResponseMail(greeting, shop.name(),
-                        formats.date(review.createdAt(), lang), review.text(), review.responseText(),
-                        links.reviewForm(invitation.token()), unsubscribe), shop.contactEmail()));
-            }
-            case NEGATIVE_ALERT -> {
-                Review review = Review.find("invitation", invitation).firstResult();
-                if (review == null) {
-                    mail.skip("no review");
-                    return Optional.empty();
-                }
-                return Optional.of(renderer.negative(mail.recipient(), lang, new MailRenderer.NegativeMail(shop.name(), review.grade().value(),
-                        invitation.orderRef(), review.title(), review.text(), review.status() == ReviewStatus.PENDING,
-                        links.shopPage(shop.slug()))));
-            }
-            case AUTHOR_LINK, AUTHOR_UPDATED, AUTHOR_PUBLISHED, AUTHOR_REMOVED -> {
-                Review review = Review.findById(mail.reviewId());
-                if (review == null || review.status() == ReviewStatus.WITHDRAWN) {
-                    mail.skip("review withdrawn");
-                    return Optional.empty();
-                }
-                return Optional.of(renderer.author(mail.recipient(), lang, new MailRenderer.AuthorMail(mail.kind(), greeting, shop.name(),
-                        formats.date(review.createdAt(), lang), review.grade().value(), review.title(), review.text(),
-                        review.status() == ReviewStatus.PENDING, review.heldForContent(),
-                        editLinks.url(review.id()), formats.date(review.createdAt().plus(config.reviews().updateWindow()), lang),
-                        review.removalReason(), links.shopPage(shop.slug()))));
-            }
-            default -> throw new IllegalStateException("Unknown mail kind " + mail.kind());
+        MailContent.Composed composed = content.compose(mail);
+        if (composed.message() == null) {
+            mail.skip(composed.skipReason());
+            return Optional.empty();
         }
-    }
-
-    /** The customer of this invitation wants no more mail from its shop. Idempotent. */
-    @Transactional
-    public Optional<Unsubscribed> unsubscribe(String token) {
-        return Invitation.findByToken(token).map(invitation -> {
-            Shop shop = invitation.shop();
-            OptOut.record(shop.id(), invitation.email(), clock.instant());
-            OutgoingMail.skipFor(shop.id(), OptOut.normalize(invitation.email()));
-            return new Unsubscribed(shop.name(), invitation.email(), invitation.locale());
-        });
-    }
-
-    /** The customer of this invitation wants no mail from this service for any shop. Idempotent. */
-    @Transactional
-    public Optional<Unsubscribed> unsubscribeEverywhere(String token) {
-        return Invitation.findByToken(token).map(invitation -> {
-            OptOutEverywhere.record(invitation.email(), clock.instant());
-            OutgoingMail.skipEverywhere(OptOut.normalize(invitation.email()));
-            return new Unsubscribed(invitation.shop().name(), invitation.email(), invitation.locale());
-        });
-    }
-
-    /** Who asked, for the confirmation page. */
-    @Transactional
-    public Optional<Unsubscribed> subscriber(String token) {
-        return Invitation.findByToken(token)
-                .map(invitation -> new Unsubscribed(invitation.shop().name(), invitation.email(), invitation.locale()));
+        return Optional.of(composed.message());
     }
 
     /** Forgets every mail of these invitations, sent or not: their customers were erased. */
@@ -232,15 +146,5 @@ public class MailOutbox {
     @Transactional(Transactional.TxType.MANDATORY)
     public long purgeFinishedBefore(Instant before) {
         return OutgoingMail.delete("state <> ?1 and state <> ?2 and dueAt < ?3", OutboxState.PENDING, OutboxState.SENDING, before);
-    }
-
-    /** The shop and address of an unsubscribe link. */
-    public record Unsubscribed(String shopName, String email, String locale) {
-
-        /** j***@example.nl: enough for the customer to recognise, not enough for whoever sees the screen. */
-        public String maskedEmail() {
-            int at = email.indexOf('@');
-            return at <= 0 ? "***" : email.charAt(0) + "***" + email.substring(at);
-        }
     }
 }

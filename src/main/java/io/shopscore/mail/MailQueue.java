@@ -62,6 +62,20 @@ public class MailQueue {
         OutgoingMail.eraseFor(invitationId);
     }
 
+    /** This address wants no more review mails from this shop: the waiting ones are skipped, later ones too. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void optOut(long shopId, String email, Instant now) {
+        OptOut.record(shopId, email, now);
+        OutgoingMail.skipFor(shopId, OptOut.normalize(email));
+    }
+
+    /** This address wants no mail from this service for any shop. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void optOutEverywhere(String email, Instant now) {
+        OptOutEverywhere.record(email, now);
+        OutgoingMail.skipEverywhere(OptOut.normalize(email));
+    }
+
     /** The invitation mail and reminder of each invitation, for the shop's listing. */
     @Transactional
     public Map<Long, Map<MailKind, MailStatus>> statusOf(List<Long> invitationIds) {

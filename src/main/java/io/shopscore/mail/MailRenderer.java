@@ -80,11 +80,11 @@ public class MailRenderer {
         this.fromAddress = config.mail().from();
     }
 
-    static Messages messages(String lang) {
+    public static Messages messages(String lang) {
         return MessageBundles.get(Messages.class, Localized.Literal.of(lang));
     }
 
-    Mail invitation(String to, String lang, InvitationMail content, String replyTo) {
+    public Mail invitation(String to, String lang, InvitationMail content, String replyTo) {
         Messages text = messages(lang);
         String subject = content.reminder() ? text.mailReminderSubject(content.shop()) : text.mailInvitationSubject(content.shop());
         return compose(to, subject, content.shop(), replyTo,
@@ -93,20 +93,20 @@ public class MailRenderer {
                 .addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
     }
 
-    Mail response(String to, String lang, ResponseMail content, String replyTo) {
+    public Mail response(String to, String lang, ResponseMail content, String replyTo) {
         return compose(to, messages(lang).mailResponseSubject(content.shop()), content.shop(), replyTo,
                 Templates.response(lang, content), Templates.responseText(lang, content), lang)
                 .addHeader("List-Unsubscribe", "<" + content.unsubscribeLink() + ">")
                 .addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
     }
 
-    Mail negative(String to, String lang, NegativeMail content) {
+    public Mail negative(String to, String lang, NegativeMail content) {
         return compose(to, messages(lang).mailNegativeSubject(content.grade(), content.shop()), "Shopscore", null,
                 Templates.negative(lang, content), Templates.negativeText(lang, content), lang);
     }
 
     /** From Shopscore itself, not the shop: the shop has no say in what its customers' reviews become. */
-    Mail author(String to, String lang, AuthorMail content) {
+    public Mail author(String to, String lang, AuthorMail content) {
         Messages text = messages(lang);
         String subject = switch (content.kind()) {
             case AUTHOR_LINK -> text.mailAuthorLinkSubject(content.shop());

@@ -1,4 +1,4 @@
-package io.shopscore.mail;
+package io.shopscore.mail.compose;
 
 import java.util.Locale;
 import java.util.Optional;
@@ -35,9 +35,9 @@ public class UnsubscribeResource {
                 boolean everywhere);
     }
 
-    private final MailOutbox outbox;
+    private final Unsubscriptions outbox;
 
-    public UnsubscribeResource(MailOutbox outbox) {
+    public UnsubscribeResource(Unsubscriptions outbox) {
         this.outbox = outbox;
     }
 
@@ -63,11 +63,11 @@ public class UnsubscribeResource {
         return page(token, everywhere ? outbox.unsubscribeEverywhere(token) : outbox.unsubscribe(token), true, everywhere);
     }
 
-    private static Response page(String token, Optional<MailOutbox.Unsubscribed> found, boolean done, boolean everywhere) {
+    private static Response page(String token, Optional<Unsubscriptions.Unsubscribed> found, boolean done, boolean everywhere) {
         if (found.isEmpty()) {
             return Response.status(404).type(MediaType.TEXT_PLAIN_TYPE).entity("This link does not work.").build();
         }
-        MailOutbox.Unsubscribed subscriber = found.get();
+        Unsubscriptions.Unsubscribed subscriber = found.get();
         String lang = subscriber.locale();
         return Response.ok(Templates.unsubscribe(lang, token, subscriber.shopName(), subscriber.maskedEmail(), done, everywhere)
                         .setLocale(Locale.forLanguageTag(lang)))

@@ -1,0 +1,99 @@
+package io.shopscore.mail.compose;
+
+import java.time.Clock;
+import java.time.Instant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.shopscore.config.ShopscoreConfig;
+import io.shopscore.i18n.Formats;
+import io.shopscore.i18n.Messages;
+import io.shopscore.invitation.Invitation;
+import io.shopscore.invitation.InvitationState;
+import io.shopscore.mail.MailContent;
+import io.shopscore.mail.MailKind;
+import io.shopscore.mail.MailRenderer;
+import io.shopscore.mail.OutgoingMail;
+import io.shopscore.review.EditLinks;
+import io.shopscore.review.Review;
+import io.shopscore.review.ReviewStatus;
+import io.shopscore.shop.Shop;
+import io.shopscore.web.Links;
+
+/**
+ * What each mail says, from its invitation and review as they stand when it is sent: the link of a
+ * pending invitation (skipped once reviewed or expired), the shop's response, a negative review for
+ * the shop, and the author's notices with their edit link (skipped once the review is withdrawn).
+ */
+@ApplicationScoped
+public class MailComposer implements MailContent {
+
+    private final Clock clock;
+    private final ShopscoreConfig config;
+    private final Links links;
+    private final Formats formats;
+    private final MailRenderer renderer;
+    private final EditLinks editLinks;
+
+    public MailComposer(Clock clock, ShopscoreConfig config, Links links, Formats formats, MailRenderer renderer, EditLinks editLinks) {
+        this.clock = clock;
+        this.config = config;
+        this.links = links;
+        this.formats = formats;
+        this.renderer = renderer;
+        this.editLinks = editLinks;
+    }
+
+    @Override
+    public Composed compose(OutgoingMail mail) {
+        Invitation invitation = Invitation.findById(mail.invitationId());
+        Shop shop = invitation.shop();
+        Instant now = clock.instant();
+        String lang = mail.locale();
+        Messages text = MailRenderer.messages(lang);
+        String greeting = invitation.customerName() == null ? text.mailGreeting() : text.mailGreetingNamed(invitation.customerName());
+        String unsubscribe = links.reviewForm(invitation.token()) + "/unsubscribe";
+        switch (mail.kind()) {
+            case INVITATION, REMINDER -> {
+                InvitationState state = invitation.state(now);
+                if (state != InvitationState.PENDING) {
+                    return Composed.skip(state == InvitationState.REVIEWED ? "already reviewed" : "invitation expired");
+                }
+                return Composed.message(renderer.invitation(mail.recipient(), lang, new MailRenderer.InvitationMail(greeting, shop.name(),
+                        invitation.orderRef(), links.reviewForm(invitation.token()), formats.date(invitation.expiresAt(), lang),
+                        unsubscribe, mail.kind() == MailKind.REMINDER), shop.contactEmail()));
+            }
+            case RESPONSE_NOTICE -> {
+                Review review = Review.find("invitation", invitation).firstResult();
+                if (review == null || review.responseText() == null || review.status() == ReviewStatus.REMOVED) {
+                    return Composed.skip("no response to tell about");
+                }
+                return Composed.message(renderer.response(mail.recipient(), lang, new MailRenderer.ResponseMail(greeting, shop.name(),
+                        formats.date(review.createdAt(), lang), review.text(), review.responseText(),
+                        links.reviewForm(invitation.token()), unsubscribe), shop.contactEmail()));
+            }
+            case NEGATIVE_ALERT -> {
+                Review review = Review.find("invitation", invitation).firstResult();
+                if (review == null) {
+                    return Composed.skip("no review");
+                }
+                return Composed.message(renderer.negative(mail.recipient(), lang, new MailRenderer.NegativeMail(shop.name(), review.grade().value(),
+                        invitation.orderRef(), review.title(), review.text(), review.status() == ReviewStatus.PENDING,
+                        links.shopPage(shop.slug()))));
+            }
+            case AUTHOR_LINK, AUTHOR_UPDATED, AUTHOR_PUBLISHED, AUTHOR_REMOVED -> {
+                Review review = Review.findById(mail.reviewId());
+                if (review == null || review.status() == ReviewStatus.WITHDRAWN) {
+                    return Composed.skip("review withdrawn");
+                }
+                return Composed.message(renderer.author(mail.recipient(), lang, new MailRenderer.AuthorMail(mail.kind(), greeting, shop.name(),
+                        formats.date(review.createdAt(), lang), review.grade().value(), review.title(), review.text(),
+                        review.status() == ReviewStatus.PENDING, review.heldForContent(),
+                        editLinks.url(review.id()), formats.date(review.createdAt().plus(config.reviews().updateWindow()), lang),
+                        review.removalReason(), links.shopPage(shop.slug()))));
+            }
+            default -> throw new IllegalStateException("Unknown mail kind " + mail.kind());
+        }
+    }
+
+}
