@@ -8,8 +8,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -33,6 +35,7 @@ public final class ForeignSite implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, Resource> resources = new ConcurrentHashMap<>();
     private final HttpClient client = HttpClient.newHttpClient();
+    private final Set<String> proxied = new HashSet<>();
 
     public ForeignSite() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -60,8 +63,10 @@ public final class ForeignSite implements AutoCloseable {
      * Forwards every request under {@code prefix} (such as "/shopscore/") to {@code upstream} with the
      * prefix taken off: the shop's own reverse proxy in front of the service.
      */
-    public void proxy(String prefix, URI upstream) {
-        server.createContext(prefix, exchange -> forward(exchange, prefix, upstream));
+    public synchronized void proxy(String prefix, URI upstream) {
+        if (proxied.add(prefix)) {
+            server.createContext(prefix, exchange -> forward(exchange, prefix, upstream));
+        }
     }
 
     /** scheme://host:port of the site, without a slash at the end. */
