@@ -7,39 +7,85 @@
   const script = document.currentScript;
   if (!script || window.Shopscore) return; // not loaded as a script, or already running
 
-  const api = new URL(script.src).origin + '/api/v1/';
+  const service = serviceAddress(script);
+  if (!service) return;
+  const apiBase = service + 'api/v1/';
+  const stylesheetUrl = service + 'widget/shopscore.css';
+  // The service serves this script with widget/shopscore.css in place of this string.
+  const STYLESHEET = '/* shopscore.css */';
+
   const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-  const SIZES = { badge: [260, 96], compact: [260, 28], reviews: [320, 440] };
+  // The height each variant needs at the default text size (its width is in shopscore.css).
+  const VARIANT_HEIGHTS = { badge: 96, compact: 28, reviews: 440 };
+  // Colour bands of a grade, highest first; "poor" is what the service calls negative: 5 or lower.
+  const GRADE_BANDS = [
+    { lowest: 8, className: 'grade-good' },
+    { lowest: 6, className: 'grade-fair' },
+    { lowest: 0, className: 'grade-poor' }
+  ];
   const TEXT = {
-    en: ['Rated %g out of 10 from %n. Read the reviews of %s', '1 review', '%n reviews', 'Read the reviews', 'No reviews yet', 'Verified customer', 'Response from %s'],
-    nl: ['Beoordeeld met een %g van 10 uit %n. Lees de reviews van %s', '1 review', '%n reviews', 'Lees de reviews', 'Nog geen reviews', 'Geverifieerde klant', 'Reactie van %s'],
-    de: ['Bewertet mit %g von 10 aus %n. Lesen Sie die Bewertungen von %s', '1 Bewertung', '%n Bewertungen', 'Bewertungen lesen', 'Noch keine Bewertungen', 'Verifizierter Kunde', 'Antwort von %s'],
-    fr: ['Noté %g sur 10 sur la base de %n. Lire les avis sur %s', '1 avis', '%n avis', 'Lire les avis', "Pas encore d'avis", 'Client vérifié', 'Réponse de %s']
+    en: {
+      rating: 'Rated {grade} out of 10 from {count}. Read the reviews of {shop}',
+      oneReview: '1 review',
+      reviewCount: '{count} reviews',
+      readReviews: 'Read the reviews',
+      noReviews: 'No reviews yet',
+      anonymous: 'Verified customer',
+      responseFrom: 'Response from {shop}'
+    },
+    nl: {
+      rating: 'Beoordeeld met een {grade} van 10 uit {count}. Lees de reviews van {shop}',
+      oneReview: '1 review',
+      reviewCount: '{count} reviews',
+      readReviews: 'Lees de reviews',
+      noReviews: 'Nog geen reviews',
+      anonymous: 'Geverifieerde klant',
+      responseFrom: 'Reactie van {shop}'
+    },
+    de: {
+      rating: 'Bewertet mit {grade} von 10 aus {count}. Lesen Sie die Bewertungen von {shop}',
+      oneReview: '1 Bewertung',
+      reviewCount: '{count} Bewertungen',
+      readReviews: 'Bewertungen lesen',
+      noReviews: 'Noch keine Bewertungen',
+      anonymous: 'Verifizierter Kunde',
+      responseFrom: 'Antwort von {shop}'
+    },
+    fr: {
+      rating: 'Noté {grade} sur 10 sur la base de {count}. Lire les avis sur {shop}',
+      oneReview: '1 avis',
+      reviewCount: '{count} avis',
+      readReviews: 'Lire les avis',
+      noReviews: "Pas encore d'avis",
+      anonymous: 'Client vérifié',
+      responseFrom: 'Réponse de {shop}'
+    }
   };
-  const CSS = `
-:host{border:0!important;padding:0!important}
-.r{all:initial;box-sizing:border-box;display:block;font:13px/1.35 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:#1c2333;background:#fff;border:1px solid #d5dae3;border-radius:8px;overflow:hidden;width:100%;height:100%}
-.r *{box-sizing:border-box;margin:0;font:inherit;color:inherit}
-.d{color:#f2f4f8;background:#1f2430;border-color:#3a4254}
-a{display:flex;gap:10px;align-items:center;padding:10px 12px;text-decoration:none;height:96px}
-a:focus-visible{outline:3px solid #ffbf47;outline-offset:-3px}
-.g{flex:none;display:flex;align-items:center;justify-content:center;width:64px;height:64px;border-radius:8px;background:#1b7a3d;color:#fff;font-size:24px;font-weight:700}
-.f{background:#8a5a00}.p{background:#b3261e}.n{background:#5d6679}
-.s{display:block;width:90px;height:18px;fill:#c9ced8}.s .o{fill:#b86e00}.d .s{fill:#4a5366}.d .s .o{fill:#ffc24d}
-.i>*{display:block;margin-bottom:2px}.l{text-decoration:underline;color:#0b5cab}.d .l{color:#8cc4ff}
-.c{height:28px;padding:0 10px;gap:8px;white-space:nowrap}.c .g{width:auto;height:auto;background:none;color:inherit;font-size:14px}.c .s{width:70px;height:14px}
-ol{list-style:none;padding:0 12px}li{height:110px;padding:8px 0;border-top:1px solid #d5dae3;overflow:hidden}.d li{border-color:#3a4254}
-li b{font-weight:700}.m{color:#4f5a6d;font-size:12px}.d .m{color:#b5bdcc}
-.t{display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:3;overflow:hidden;white-space:pre-line}
-.x{-webkit-line-clamp:1;margin-top:2px;font-style:italic}`;
 
-  const strings = (lang) => TEXT[lang] || TEXT.en;
-  const format = (template, values) => template.replace(/%([gns])/g, (_, key) => values[key]);
-  const decimal = (lang, value) => new Intl.NumberFormat(lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value);
-  const band = (grade) => (grade >= 8 ? 'g' : grade >= 6 ? 'g f' : 'g p');
-  const count = (lang, n) => { const t = strings(lang); return n === 1 ? t[1] : format(t[2], { n: new Intl.NumberFormat(lang).format(n) }); };
+  /**
+   * Where the service answers, ending in "/": data-shopscore-api on the script names it (a shop
+   * that proxies the service under its own domain), else it is the folder above the script's own
+   * /widget/, so a proxy's path prefix carries over. Null when it is not an http(s) address.
+   */
+  function serviceAddress(element) {
+    try {
+      const named = element.getAttribute('data-shopscore-api');
+      const url = named ? new URL(named, document.baseURI) : new URL('..', element.src);
+      if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+      url.search = '';
+      url.hash = '';
+      return url.href.endsWith('/') ? url.href : url.href + '/';
+    } catch (invalid) {
+      return null;
+    }
+  }
 
-  function el(tag, className, text) {
+  const fill = (template, values) => template.replace(/\{(\w+)\}/g, (_, name) => values[name]);
+  const oneDecimal = (lang, value) => new Intl.NumberFormat(lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value);
+  const bandOf = (grade) => GRADE_BANDS.find((band) => grade >= band.lowest).className;
+  const reviewCount = (text, lang, count) => (count === 1 ? text.oneReview : fill(text.reviewCount, { count: new Intl.NumberFormat(lang).format(count) }));
+
+  function element(tag, className, text) {
     const node = document.createElement(tag);
     if (className) node.className = className;
     if (text != null) node.textContent = text;
@@ -48,70 +94,78 @@ li b{font-weight:700}.m{color:#4f5a6d;font-size:12px}.d .m{color:#b5bdcc}
 
   // Five stars, filled to the score: decorative, the link's name says the same in words.
   function stars(value) {
-    const ns = 'http://www.w3.org/2000/svg';
-    const svg = document.createElementNS(ns, 'svg');
+    const svgNamespace = 'http://www.w3.org/2000/svg';
+    const svg = document.createElementNS(svgNamespace, 'svg');
     svg.setAttribute('viewBox', '0 0 100 20');
-    svg.setAttribute('class', 's');
+    svg.setAttribute('class', 'stars');
     svg.setAttribute('aria-hidden', 'true');
-    const clip = document.createElementNS(ns, 'clipPath');
-    clip.id = 'c';
-    const rect = document.createElementNS(ns, 'rect');
-    rect.setAttribute('width', String((value || 0) * 20));
-    rect.setAttribute('height', '20');
-    clip.append(rect);
+    const clip = document.createElementNS(svgNamespace, 'clipPath');
+    clip.id = 'filled-part';
+    const filledWidth = document.createElementNS(svgNamespace, 'rect');
+    filledWidth.setAttribute('width', String((value || 0) * 20));
+    filledWidth.setAttribute('height', '20');
+    clip.append(filledWidth);
     svg.append(clip);
     const star = ' .9l2.4 6.4 6.8.3-5.3 4.2 1.8 6.5-5.6-3.8-5.6 3.8 1.8-6.5-5.3-4.2 6.8-.3z'; // relative, so it can be moved
-    const path = (className) => {
-      const p = document.createElementNS(ns, 'path');
-      p.setAttribute('d', [10, 30, 50, 70, 90].map((x) => 'M' + x + star).join(''));
-      if (className) { p.setAttribute('class', className); p.setAttribute('clip-path', 'url(#c)'); }
-      return p;
+    const fiveStars = (className) => {
+      const path = document.createElementNS(svgNamespace, 'path');
+      path.setAttribute('d', [10, 30, 50, 70, 90].map((x) => 'M' + x + star).join(''));
+      if (className) {
+        path.setAttribute('class', className);
+        path.setAttribute('clip-path', 'url(#filled-part)');
+      }
+      return path;
     };
-    svg.append(path(), path('o'));
+    svg.append(fiveStars(), fiveStars('filled'));
     return svg;
   }
 
-  function link(score, lang, variant) {
-    const t = strings(lang);
-    const a = el('a', variant === 'compact' ? 'c' : '');
-    a.href = score.reviewPageUrl + '?lang=' + lang;
-    a.target = '_blank';
-    a.rel = 'noopener';
-    const n = count(lang, score.count);
-    if (score.count === 0) {
-      a.setAttribute('aria-label', t[4] + '. ' + t[3]);
-      a.append(el('span', 'g n', '–'), el('span', '', t[4]));
-      return a;
+  function summary(shop, lang, variant) {
+    const text = TEXT[lang];
+    const link = element('a', variant === 'compact' ? 'summary compact' : 'summary');
+    link.href = shop.reviewPageUrl + '?lang=' + lang;
+    link.target = '_blank';
+    link.rel = 'noopener';
+    if (shop.count === 0) {
+      link.setAttribute('aria-label', text.noReviews + '. ' + text.readReviews);
+      link.append(element('span', 'grade grade-none', '–'), element('span', '', text.noReviews));
+      return link;
     }
-    const grade = decimal(lang, score.average);
-    a.setAttribute('aria-label', format(t[0], { g: grade, n, s: score.name }));
+    const grade = oneDecimal(lang, shop.average);
+    const count = reviewCount(text, lang, shop.count);
+    link.setAttribute('aria-label', fill(text.rating, { grade, count, shop: shop.name }));
     if (variant === 'compact') {
-      a.append(stars(score.stars), el('span', 'g', grade), el('span', 'm', n));
-      return a;
+      link.append(stars(shop.stars), element('span', 'grade', grade), element('span', 'meta', count));
+      return link;
     }
-    const info = el('span', 'i');
-    info.append(stars(score.stars), el('span', '', n), el('span', 'l', t[3]));
-    a.append(el('span', band(score.average), grade), info);
-    return a;
+    const details = element('span', 'details');
+    details.append(stars(shop.stars), element('span', '', count), element('span', 'read-more', text.readReviews));
+    link.append(element('span', 'grade ' + bandOf(shop.average), grade), details);
+    return link;
   }
 
-  function reviewList(reviews, score, lang) {
-    const t = strings(lang);
-    const list = el('ol');
+  function newestReviews(reviews, shop, lang) {
+    const text = TEXT[lang];
+    const list = element('ol', 'reviews');
     const dates = new Intl.DateTimeFormat(lang, { dateStyle: 'medium' });
     for (const review of reviews.items.slice(0, 3)) {
-      const item = el('li');
-      const head = el('p');
-      head.append(el('b', '', review.score + '/10 '), el('span', 'm', (review.displayName || t[5]) + ' · ' + dates.format(new Date(review.createdAt))));
-      item.append(head, el('p', 't', review.text));
-      if (review.response) item.append(el('p', 't x m', format(t[6], { s: score.name }) + ': ' + review.response.text));
+      const item = element('li', 'review');
+      const heading = element('p');
+      heading.append(element('span', 'review-grade', review.score + '/10 '),
+        element('span', 'meta', (review.displayName || text.anonymous) + ' · ' + dates.format(new Date(review.createdAt))));
+      item.append(heading, element('p', 'review-text', review.text));
+      if (review.response) {
+        item.append(element('p', 'review-text response meta', fill(text.responseFrom, { shop: shop.name }) + ': ' + review.response.text));
+      }
       list.append(item);
     }
     return list;
   }
 
-  function get(path) {
-    return fetch(api + path, { credentials: 'omit' })
+  // No cookies and no Referer: the service learns nothing about the visitor but the address
+  // every request comes from (docs/widget.md, "Privacy").
+  function getJson(path) {
+    return fetch(apiBase + path, { credentials: 'omit', referrerPolicy: 'no-referrer' })
       .then((response) => (response.ok ? response.json() : null))
       .catch(() => null);
   }
@@ -119,51 +173,88 @@ li b{font-weight:700}.m{color:#4f5a6d;font-size:12px}.d .m{color:#b5bdcc}
   // Scores come in batches: every shop on the page in one request, whatever the number of badges,
   // and an unknown shop is simply absent (no 404 in the host page's console).
   const scores = new Map();
-  const lists = new Map();
-  let queue = [];
-  function flush() {
-    const batch = queue.splice(0, 100);
-    if (queue.length) setTimeout(flush);
-    get('scores?shops=' + batch.map((entry) => entry[0]).join(',')).then((body) => {
+  const reviewLists = new Map();
+  let waitingForScores = [];
+  function requestScores() {
+    const batch = waitingForScores.splice(0, 100);
+    if (waitingForScores.length) setTimeout(requestScores);
+    getJson('scores?shops=' + batch.map((waiting) => waiting.slug).join(',')).then((body) => {
       const found = new Map((body?.scores || []).map((score) => [score.slug, score]));
-      batch.forEach(([slug, resolve]) => resolve(found.get(slug) || null));
+      batch.forEach((waiting) => waiting.resolve(found.get(waiting.slug) || null));
     });
   }
-  function score(slug) {
+  function scoreOf(slug) {
     if (!scores.has(slug)) {
-      scores.set(slug, new Promise((resolve) => queue.push([slug, resolve])));
-      if (queue.length === 1) setTimeout(flush);
+      scores.set(slug, new Promise((resolve) => waitingForScores.push({ slug, resolve })));
+      if (waitingForScores.length === 1) setTimeout(requestScores);
     }
     return scores.get(slug);
   }
-  function reviews(slug) {
-    if (!lists.has(slug)) lists.set(slug, get('shops/' + slug + '/reviews?size=3'));
-    return lists.get(slug);
+  function reviewsOf(slug) {
+    if (!reviewLists.has(slug)) reviewLists.set(slug, getJson('shops/' + slug + '/reviews?size=3'));
+    return reviewLists.get(slug);
   }
 
-  const done = new WeakSet();
+  /**
+   * Styles a shadow root without an inline <style>, which a strict style-src refuses: one shared
+   * constructable stylesheet, or, in a browser without them, the service's stylesheet by <link>.
+   * Resolves to false when the stylesheet cannot be had, so that nothing unstyled is shown.
+   */
+  let sharedStylesheet;
+  function style(root) {
+    if ('adoptedStyleSheets' in root) {
+      try {
+        if (!sharedStylesheet) {
+          sharedStylesheet = new CSSStyleSheet();
+          sharedStylesheet.replaceSync(STYLESHEET);
+        }
+        root.adoptedStyleSheets = [sharedStylesheet];
+        return Promise.resolve(true);
+      } catch (notConstructable) {
+        // an older browser with the property but without the constructor: link the stylesheet
+      }
+    }
+    return new Promise((resolve) => {
+      const link = element('link');
+      link.rel = 'stylesheet';
+      link.href = stylesheetUrl;
+      link.onload = () => resolve(true);
+      link.onerror = () => resolve(false);
+      root.append(link);
+    });
+  }
+
+  // The height the shop gave the placeholder: its box without the border and padding that the
+  // badge's stylesheet takes off it.
+  function contentHeight(host) {
+    const box = getComputedStyle(host);
+    const edges = ['borderTopWidth', 'borderBottomWidth', 'paddingTop', 'paddingBottom'].reduce((sum, edge) => sum + (parseFloat(box[edge]) || 0), 0);
+    return host.getBoundingClientRect().height - edges;
+  }
+
+  const rendered = new WeakSet();
   async function render(host) {
-    if (done.has(host)) return;
-    done.add(host);
+    if (rendered.has(host)) return;
+    rendered.add(host);
     const slug = host.getAttribute('data-shopscore');
     if (!SLUG.test(slug || '')) return;
-    const variant = SIZES[host.dataset.variant] ? host.dataset.variant : 'badge';
+    const variant = VARIANT_HEIGHTS[host.dataset.variant] ? host.dataset.variant : 'badge';
     const wanted = (host.dataset.locale || host.closest('[lang]')?.lang || 'en').slice(0, 2).toLowerCase();
     const lang = TEXT[wanted] ? wanted : 'en';
-    const shop = await score(slug);
-    const list = shop && variant === 'reviews' ? await reviews(slug) : null;
-    if (!shop || (variant === 'reviews' && !list)) return; // unknown shop or unreachable service: show nothing
+    const shop = await scoreOf(slug);
+    const reviews = shop && variant === 'reviews' ? await reviewsOf(slug) : null;
+    if (!shop || (variant === 'reviews' && !reviews)) return; // unknown shop or unreachable service: show nothing
+    const reserved = contentHeight(host);
     const root = host.shadowRoot || host.attachShadow({ mode: 'open' });
-    const box = el('div', host.dataset.theme === 'dark' ? 'r d' : 'r');
-    box.lang = lang;
-    box.append(link(shop, lang, variant));
-    if (list) box.append(reviewList(list, shop, lang));
-    const style = el('style', '', CSS);
-    root.replaceChildren(style, box);
-    const [width, height] = SIZES[variant];
-    host.style.display = 'block';
-    host.style.width = host.style.width || width + 'px';
-    host.style.height = host.style.height || height + 'px';
+    if (!(await style(root))) return;
+    const badge = element('div', host.dataset.theme === 'dark' ? 'badge dark' : 'badge');
+    badge.lang = lang;
+    badge.append(summary(shop, lang, variant));
+    if (reviews) badge.append(newestReviews(reviews, shop, lang));
+    // The badge fills the space the shop reserved and grows past it only for text a reader enlarged.
+    // Set through the CSSOM, which a Content-Security-Policy does not restrict (a style attribute it would).
+    host.style.minHeight = Math.max(reserved, VARIANT_HEIGHTS[variant]) + 'px';
+    root.append(badge);
   }
 
   function scan(node) {
@@ -175,12 +266,21 @@ li b{font-weight:700}.m{color:#4f5a6d;font-size:12px}.d .m{color:#b5bdcc}
     }
   }
 
-  window.Shopscore = Object.freeze({ version: '1', scan: () => scan(document) });
-  const start = () => {
+  // Placeholders added later (single-page apps, infinite lists) are rendered as they appear. A
+  // hidden page needs no badges drawn, so its changes are not watched until it is shown again,
+  // when one scan catches up with whatever was added meanwhile.
+  const watcher = new MutationObserver((changes) => changes.forEach((change) => change.addedNodes.forEach(scan)));
+  function watch() {
     scan(document);
-    new MutationObserver((changes) => changes.forEach((change) => change.addedNodes.forEach(scan)))
-      .observe(document.documentElement, { childList: true, subtree: true });
-  };
+    watcher.observe(document.documentElement, { childList: true, subtree: true });
+  }
+  function start() {
+    if (document.hidden) scan(document);
+    else watch();
+    document.addEventListener('visibilitychange', () => (document.hidden ? watcher.disconnect() : watch()));
+  }
+
+  window.Shopscore = Object.freeze({ version: '1', scan: () => scan(document) });
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
   else start();
 })();

@@ -27,14 +27,25 @@ final class StaticAsset {
     }
 
     static StaticAsset load(String classpathName, String mediaType) {
+        return of(read(classpathName), mediaType);
+    }
+
+    static StaticAsset of(byte[] bytes, String mediaType) {
+        try {
+            Representation plain = Representation.of(bytes, mediaType);
+            String gzipTag = plain.etag().substring(0, plain.etag().length() - 1) + "-gzip\"";
+            return new StaticAsset(plain, new Representation(gzip(bytes), mediaType, gzipTag));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static byte[] read(String classpathName) {
         try (InputStream in = StaticAsset.class.getClassLoader().getResourceAsStream(classpathName)) {
             if (in == null) {
                 throw new IllegalStateException(classpathName + " is not on the classpath; the build copies widget/ there");
             }
-            byte[] bytes = in.readAllBytes();
-            Representation plain = Representation.of(bytes, mediaType);
-            String gzipTag = plain.etag().substring(0, plain.etag().length() - 1) + "-gzip\"";
-            return new StaticAsset(plain, new Representation(gzip(bytes), mediaType, gzipTag));
+            return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

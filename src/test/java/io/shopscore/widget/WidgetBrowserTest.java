@@ -105,10 +105,10 @@ class WidgetBrowserTest {
                 + "<div id=\"page-language\" data-shopscore=\"" + shop.slug() + "\" " + slot + "></div>"));
         awaitBadges(4);
 
-        assertEquals("8,3", page.locator("#nl .g").textContent());
-        assertEquals("8.3", page.locator("#en .g").textContent());
-        assertEquals("8,3", page.locator("#fr .g").textContent());
-        assertEquals("8,3", page.locator("#page-language .g").textContent());
+        assertEquals("8,3", page.locator("#nl .grade").textContent());
+        assertEquals("8.3", page.locator("#en .grade").textContent());
+        assertEquals("8,3", page.locator("#fr .grade").textContent());
+        assertEquals("8,3", page.locator("#page-language .grade").textContent());
         assertTrue(page.locator("#nl a").textContent().contains("3 reviews"));
         assertTrue(page.locator("#en a").textContent().contains("Read the reviews"));
         assertTrue(page.locator("#fr a").textContent().contains("3 avis"));
@@ -119,7 +119,7 @@ class WidgetBrowserTest {
                 "the badge is one link named with the whole rating");
         assertEquals("http://localhost:8080/shops/" + shop.slug() + "?lang=en", page.locator("#en a").getAttribute("href"));
 
-        Map<?, ?> gradeStyle = (Map<?, ?>) page.locator("#en .g").evaluate(
+        Map<?, ?> gradeStyle = (Map<?, ?>) page.locator("#en .grade").evaluate(
                 "e => { const s = getComputedStyle(e); return { size: s.fontSize, color: s.color, display: getComputedStyle(e.closest('a')).display } }");
         assertEquals("24px", gradeStyle.get("size"));
         assertEquals("rgb(255, 255, 255)", gradeStyle.get("color"));
@@ -178,7 +178,7 @@ class WidgetBrowserTest {
         page.evaluate("slug => { const d = document.createElement('div'); d.id = 'added'; d.dataset.shopscore = slug;"
                 + " document.querySelector('#later').append(d) }", shop.slug());
         awaitBadges(1);
-        assertEquals("8,0", page.locator("#added .g").textContent());
+        assertEquals("8,0", page.locator("#added .grade").textContent());
     }
 
     @Test
@@ -213,11 +213,11 @@ class WidgetBrowserTest {
         page.navigate(foreignPage("en", "<div id=\"dark\" data-shopscore=\"" + shop.slug() + "\" data-theme=\"dark\"></div>"
                 + "<div id=\"compact\" data-shopscore=\"" + shop.slug() + "\" data-variant=\"compact\"></div>"));
         awaitBadges(2);
-        assertEquals("rgb(31, 36, 48)", page.locator("#dark .r").evaluate("e => getComputedStyle(e).backgroundColor"));
-        assertEquals("rgb(179, 38, 30)", page.locator("#dark .g").evaluate("e => getComputedStyle(e).backgroundColor"), "a failing average is red");
+        assertEquals("rgb(31, 36, 48)", page.locator("#dark .badge").evaluate("e => getComputedStyle(e).backgroundColor"));
+        assertEquals("rgb(179, 38, 30)", page.locator("#dark .grade").evaluate("e => getComputedStyle(e).backgroundColor"), "a failing average is red");
         assertEquals("260x28", page.locator("#compact").evaluate("e => Math.round(e.getBoundingClientRect().width) + 'x' + Math.round(e.getBoundingClientRect().height)"));
         assertTrue(page.locator("#compact a").textContent().contains("4.5"));
-        assertNotEquals(page.locator("#compact .g").evaluate("e => e.getBoundingClientRect().top"), null);
+        assertNotEquals(page.locator("#compact .grade").evaluate("e => e.getBoundingClientRect().top"), null);
     }
 
     @Test
