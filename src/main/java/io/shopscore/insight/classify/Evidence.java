@@ -10,7 +10,7 @@ package io.shopscore.insight.classify;
  * @param words   the normalised words of the review that matched
  * @param rule    the lexicon file and line, and the line as written
  */
-public record Evidence(String label, boolean counts, String reason, String words, String rule) {
+record Evidence(String label, boolean counts, String reason, String words, String rule) {
 
     @Override
     public String toString() {

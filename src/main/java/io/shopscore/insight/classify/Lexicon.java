@@ -64,9 +64,11 @@ final class Lexicon {
     private final PhraseIndex index;
     private final PhraseIndex notScopeBreakerIndex;
     private final SpellingTolerance spelling;
+    private final String fingerprint;
 
     private Lexicon(Set<String> negationWords, Set<String> frontOnlyNegationWords, Set<String> scopeBreakers,
-            Set<String> problemWords, Set<String> placeWords, List<Rule> rules, Set<String> vocabulary) {
+            Set<String> problemWords, Set<String> placeWords, List<Rule> rules, Set<String> vocabulary, String fingerprint) {
+        this.fingerprint = fingerprint;
         this.placeWords = Set.copyOf(placeWords);
         this.negationWords = Set.copyOf(negationWords);
         this.frontOnlyNegationWords = Set.copyOf(frontOnlyNegationWords);
@@ -77,6 +79,11 @@ final class Lexicon {
         this.notScopeBreakerIndex = new PhraseIndex(this.rules.stream().filter(r -> r.kind() == Rule.Kind.NOT_A_SCOPE_BREAKER).toList());
         this.index = new PhraseIndex(this.rules.stream().filter(r -> r.kind() != Rule.Kind.NOT_A_SCOPE_BREAKER).toList());
         this.spelling = new SpellingTolerance(vocabulary);
+    }
+
+    /** The SHA-256 of the lexicon files this was read from: trained weights are only valid for these. */
+    String fingerprint() {
+        return fingerprint;
     }
 
     /** Words that negate what follows them: niet, geen, nooit, not, never, zonder, ... */
@@ -154,7 +161,7 @@ final class Lexicon {
         files.forEach((name, content) -> parser.readFile(name, content, true));
         files.forEach((name, content) -> parser.readFile(name, content, false));
         return new Lexicon(parser.negationWords, parser.frontOnlyNegationWords, parser.scopeBreakers, parser.problemWords,
-                parser.placeWords, parser.rules, parser.vocabulary);
+                parser.placeWords, parser.rules, parser.vocabulary, Fingerprint.of(files));
     }
 
     private static final class Parser {

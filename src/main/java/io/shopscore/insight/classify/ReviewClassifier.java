@@ -1,5 +1,6 @@
 package io.shopscore.insight.classify;
 
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -37,17 +38,23 @@ import org.jboss.logging.Logger;
  *     {@value #CHURN_MAX_GRADE}+1 or better.</li>
  * </ol>
  *
- * <p>The lexicons are read once, when the first classifier is created; after that nothing changes,
- * so one instance is safe for any number of threads. {@link #classify} never throws.
+ * <p>Callers use one method, {@link #classify}, and store {@link #VERSION} with its result.
+ *
+ * <p>The lexicons and the model's trained weights are read once, when the service starts (this is a
+ * {@link Startup} bean), and never change after that, so one instance is safe for any number of
+ * threads. Weights that are missing, or were trained for another version or other lexicons, stop
+ * the service right there. {@link #classify} never throws.
  */
+@Startup
 @ApplicationScoped
 public class ReviewClassifier {
 
     /**
-     * The version of the rules. Bump it with every change to the lexicons or the decision logic,
-     * so that stored tags made by an older version can be found and recomputed.
+     * The version of the rules. Bump it with every change to the lexicons, the decision logic or
+     * the model's training set, so that stored tags made by an older version can be found and
+     * recomputed, and retrain the model: its weights file names the version it was trained for.
      */
-    public static final String VERSION = "3";
+    public static final String VERSION = "4";
 
     /** A negation word negates a phrase that starts at most this many words after it. */
     static final int NEGATION_REACH = 4;
@@ -84,26 +91,21 @@ public class ReviewClassifier {
     /** The same for churn, in reviews graded {@value #CHURN_MAX_GRADE} or lower. */
     static final double MODEL_CHURN_THRESHOLD = 0.5;
 
-    /** Loaded and trained on first use and shared: the CDI client proxy also runs the no-argument constructor. */
+    /**
+     * Read on first use and shared: the CDI client proxy also runs the no-argument constructor. The
+     * model is read from its trained weights, not trained here (see {@link TopicModel}).
+     */
     private static final class Defaults {
         static final Lexicon LEXICON = Lexicon.load();
-        static final TopicModel MODEL = train(LEXICON);
-
-        private static TopicModel train(Lexicon lexicon) {
-            long start = System.nanoTime();
-            ReviewClassifier rulesOnly = new ReviewClassifier(lexicon, null);
-            TopicModel model = TopicModel.trainOnShippedExamples(rulesOnly::tokens, lexicon::isNegationWord);
-            LOG.debugf("Review classifier %s: model trained in %d ms", VERSION, (System.nanoTime() - start) / 1_000_000);
-            return model;
-        }
+        static final TopicModel MODEL = TopicModel.load(TopicModel.RESOURCE, VERSION, LEXICON);
     }
 
     private final Lexicon lexicon;
-    /** Null for a classifier of lexicon lines alone, as the lexicon tests use. */
+    /** Null for a classifier of lexicon lines alone, as the lexicon tests and the model's training use. */
     private final TopicModel model;
 
-    /** A classifier with the lexicons and training examples shipped in {@code src/main/resources/insights/}. */
-    public ReviewClassifier() {
+    /** A classifier with the lexicons and trained weights shipped in {@code src/main/resources/insights/}. */
+    ReviewClassifier() {
         this(Defaults.LEXICON, Defaults.MODEL);
     }
 
@@ -111,7 +113,7 @@ public class ReviewClassifier {
         this(lexicon, null);
     }
 
-    private ReviewClassifier(Lexicon lexicon, TopicModel model) {
+    ReviewClassifier(Lexicon lexicon, TopicModel model) {
         this.lexicon = lexicon;
         this.model = model;
     }
@@ -138,14 +140,14 @@ public class ReviewClassifier {
      * Explains {@link #classify}: every lexicon line that matched, and whether it counted and why.
      * Meant for people tuning the lexicons and for answering "why was this tagged?".
      */
-    public List<Evidence> explain(String title, String text, int grade) {
+    List<Evidence> explain(String title, String text, int grade) {
         List<Evidence> evidence = new ArrayList<>();
         decide(title, text, grade, evidence);
         return evidence;
     }
 
-    /** The words of a text in the lexicon's spelling, cut into sentences and clauses. */
-    private Tokens tokens(String text) {
+    /** The words of a text in the lexicon's spelling, cut into sentences and clauses: what the model reads. */
+    Tokens tokens(String text) {
         Tokens tokens = canonicalSpelling(Tokenizer.tokenize(text));
         return tokens.size() == 0 ? tokens : cutClausesAtScopeBreakers(tokens);
     }

@@ -26,13 +26,13 @@ class TopicModelTest {
 
     @Test
     void learnsWhichWordsMeanWhichLabelAndGeneralisesToUnseenSentences() {
-        List<TopicModel.Example> examples = new ArrayList<>();
+        List<TopicModelTrainer.Example> examples = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             examples.add(example("de stoel wiebelt en is stuk " + i, Topic.PRODUCT));
             examples.add(example("pakket kwam veel te laat " + i, Topic.DELIVERY));
             examples.add(example("alles prima geregeld " + i, null));
         }
-        TopicModel model = TopicModel.train(examples, NEGATION);
+        TopicModel model = TopicModelTrainer.train(examples, NEGATION);
 
         double[] product = model.probabilities(Tokenizer.tokenize("mijn stoel was stuk"));
         assertTrue(product[Topic.PRODUCT.ordinal()] > 0.5, "product " + product[Topic.PRODUCT.ordinal()]);
@@ -45,14 +45,14 @@ class TopicModelTest {
 
     @Test
     void trainingIsDeterministic() {
-        List<TopicModel.Example> examples = new ArrayList<>();
+        List<TopicModelTrainer.Example> examples = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             examples.add(example("klantenservice reageert niet " + i, Topic.CUSTOMER_SERVICE));
             examples.add(example("snel en goed " + i, null));
         }
         Tokens review = Tokenizer.tokenize("de klantenservice reageert nooit");
-        assertArrayEquals(TopicModel.train(examples, NEGATION).probabilities(review),
-                TopicModel.train(examples, NEGATION).probabilities(review));
+        assertArrayEquals(TopicModelTrainer.train(examples, NEGATION).probabilities(review),
+                TopicModelTrainer.train(examples, NEGATION).probabilities(review));
     }
 
     @Test
@@ -65,11 +65,11 @@ class TopicModelTest {
         assertTrue(new ReviewClassifier().classify(null, text, 9).topics().isEmpty(), "a grade of 9 is no complaint");
     }
 
-    private static TopicModel.Example example(String text, Topic topic) {
+    private static TopicModelTrainer.Example example(String text, Topic topic) {
         boolean[] labels = new boolean[TopicModel.LABELS];
         if (topic != null) {
             labels[topic.ordinal()] = true;
         }
-        return new TopicModel.Example(Tokenizer.tokenize(text), labels);
+        return new TopicModelTrainer.Example(Tokenizer.tokenize(text), labels);
     }
 }
