@@ -47,6 +47,7 @@ public class ScoreService {
     @Transactional(TxType.MANDATORY)
     public void open(Shop shop) {
         ShopScore.empty(shop.id(), clock.instant()).persist();
+        ScoreChange.opened(shop.id(), clock.instant()).persist();
         changes.fire(new ScoreChanged(shop.slug()));
     }
 
@@ -70,6 +71,7 @@ public class ScoreService {
             score.apply(after, +1, clock.instant());
             ScoreDay.apply(shop.id(), after, +1);
         }
+        ScoreChange.changed(shop.id(), clock.instant());
         // Other totals of the shop (insights) follow while this lock still queues the shop's writers.
         moves.fire(new CountsMoved(shop.id(), before, after));
         changes.fire(new ScoreChanged(shop.slug()));
@@ -84,6 +86,7 @@ public class ScoreService {
     public void lockForBatch(Collection<Long> shopIds, Collection<LocalDate> days) {
         ShopScore.lockAll(shopIds);
         ScoreDay.loadAll(shopIds, days);
+        ScoreChange.loadAll(shopIds);
         batches.fire(new ScoresLocked(shopIds, days));
     }
 
