@@ -33,7 +33,7 @@ public class ReportResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @PermissionsAllowed(Roles.SHOP_OWNER)
-    @Operation(summary = "Report a review to the operator",
+    @Operation(operationId = "reportReview", summary = "Report a review to the operator",
             description = "A shop cannot change or delete reviews; it can ask the operator to look at one. The review stays as it is until the operator decides.")
     @APIResponse(responseCode = "201", description = "The report")
     @APIResponse(responseCode = "400", description = "No or an unknown reason, or a comment that is too long")

@@ -49,7 +49,7 @@ public class ScoreChangeResource {
     public Response changes(
             @Parameter(description = "The next of an earlier answer; leave it out to start at the beginning", example = "1234.bXlfc2lnbmF0dXJlX2hlcmU")
             @RestQuery String after,
-            @Parameter(description = "At most this many shops, 1-500, default 100", example = "100",
+            @Parameter(description = "At most this many shops, 1-500, default 100",
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500", defaultValue = "100"))
             @RestQuery String limit,
             @RestHeader("If-None-Match") String ifNoneMatch) {
