@@ -8,6 +8,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -45,7 +47,8 @@ public class PlatformInsightResource {
     @Path("reclassify")
     @Operation(operationId = "startReclassification", summary = "Tag all stored reviews again with the current classifier",
             description = "For after a classifier change. Runs in the background; the insight totals follow each review exactly.")
-    @APIResponse(responseCode = "202", description = "Started, or already running")
+    @APIResponse(responseCode = "202", description = "Started, or already running",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Reclassifier.Progress.class)))
     public RestResponse<Reclassifier.Progress> reclassify() {
         return RestResponse.accepted(reclassifier.start());
     }

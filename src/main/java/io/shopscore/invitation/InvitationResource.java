@@ -12,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -44,7 +45,8 @@ public class InvitationResource {
     @PermissionsAllowed(Roles.SHOP_OWNER)
     @Operation(operationId = "createInvitation", summary = "Invite the customer of an order",
             description = "Idempotent per orderRef: the same order again returns its existing invitation with 200.")
-    @APIResponse(responseCode = "201", description = "A new invitation")
+    @APIResponse(responseCode = "201", description = "A new invitation",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InvitationCreated.class)))
     @APIResponse(responseCode = "200", description = "The invitation this order already had")
     @APIResponse(responseCode = "400", description = "A field is missing or invalid")
     public RestResponse<InvitationCreated> invite(@RestPath String slug, @Valid @NotNull CreateInvitation body) {

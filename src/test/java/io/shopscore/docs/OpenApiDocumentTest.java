@@ -53,11 +53,12 @@ class OpenApiDocumentTest {
 
     /**
      * What client generators need (docs/partners.md): a stable, unique operationId on every
-     * operation, a description, and a schema on every response header. Spectral's full check runs
+     * operation, a description, the body of every successful answer, and a schema on every
+     * response header. Spectral's full check runs
      * in the build on the stored document (pom.xml); this names the operation that breaks a rule.
      */
     @Test
-    void everyOperationHasAUniqueOperationIdADescriptionAndTypedHeaders() {
+    void everyOperationHasAUniqueOperationIdADescriptionATypedAnswerAndTypedHeaders() {
         Map<String, Map<String, Map<String, Object>>> paths = given().queryParam("format", "json").get("/q/openapi")
                 .then().statusCode(200).extract().jsonPath().getMap("paths");
         Set<String> operationIds = new HashSet<>();
@@ -79,6 +80,9 @@ class OpenApiDocumentTest {
             @SuppressWarnings("unchecked")
             Map<String, Map<String, Object>> responses = (Map<String, Map<String, Object>>) value.get("responses");
             responses.forEach((status, response) -> {
+                if (status.matches("20[0-2]") && response.get("content") == null) {
+                    problems.add(operation + " " + status + " does not say what it answers (a generated client would return void)");
+                }
                 @SuppressWarnings("unchecked")
                 Map<String, Map<String, Object>> headers = (Map<String, Map<String, Object>>) response.getOrDefault("headers", Map.of());
                 headers.forEach((name, header) -> {
