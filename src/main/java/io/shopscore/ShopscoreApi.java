@@ -14,7 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         info = @Info(title = "Shopscore API", version = "1",
                 description = "Verified reviews and scores for webshops. Errors are RFC 9457 problems "
                         + "(application/problem+json); docs/api.md describes the contract in prose.",
-                license = @License(name = "Apache-2.0")),
+                license = @License(name = "Apache-2.0", identifier = "Apache-2.0")),
         tags = {
                 @Tag(name = "Public", description = "Scores and reviews for anyone: no credentials, CORS open, cacheable"),
                 @Tag(name = "Customer", description = "Writing a review through the token of an invitation"),

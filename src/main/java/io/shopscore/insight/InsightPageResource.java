@@ -49,7 +49,8 @@ public class InsightPageResource {
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    @Operation(summary = "The shop's insights page, with charts")
+    @Operation(operationId = "showInsightsPage", summary = "The shop's insights page, with charts",
+            description = "The page a link from createInsightsPageLink opens: the shop's complaint topics and churn intent over the chosen months, as server-rendered HTML with charts. An expired or unknown link answers a readable error page.")
     @APIResponse(responseCode = "200", description = "The page")
     @APIResponse(responseCode = "410", description = "The link expired or never existed (a readable page)")
     public Response page(@RestPath String token, @RestQuery String months, @RestQuery String lang,
@@ -67,7 +68,8 @@ public class InsightPageResource {
     @GET
     @Path("export.csv")
     @Produces(InsightResource.CSV)
-    @Operation(summary = "The insights page's trend as CSV")
+    @Operation(operationId = "downloadInsightsPageCsv", summary = "The insights page's trend as CSV",
+            description = "The trend shown on the insights page as CSV (one line per month), opened with the same link as the page.")
     @APIResponse(responseCode = "200", description = "text/csv")
     @APIResponse(responseCode = "410", description = "The link expired")
     public Response csv(@RestPath String token, @RestQuery String months) {

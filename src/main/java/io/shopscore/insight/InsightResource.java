@@ -42,7 +42,7 @@ public class InsightResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @PermissionsAllowed(Roles.SHOP_OWNER)
-    @Operation(summary = "What the shop's unhappy customers complain about",
+    @Operation(operationId = "getShopInsights", summary = "What the shop's unhappy customers complain about",
             description = "Per complaint topic the number and share of negative and of all reviews, churn intent with the topics those "
                     + "customers named, the trend per month, and how negative reviews were answered. Send Accept: text/csv for the trend as CSV.")
     @APIResponse(responseCode = "200", description = "The insights")
@@ -55,7 +55,7 @@ public class InsightResource {
     @GET
     @Produces(CSV + ";qs=0.5")
     @PermissionsAllowed(Roles.SHOP_OWNER)
-    @Operation(summary = "The trend of the shop's insights as CSV", description = "One line per month: reviews, negative, churn, and negative reviews per topic.")
+    @Operation(operationId = "downloadShopInsightsCsv", summary = "The trend of the shop's insights as CSV", description = "One line per month: reviews, negative, churn, and negative reviews per topic.")
     @APIResponse(responseCode = "200", description = "text/csv")
     public Response csv(@RestPath String slug, @RestQuery String months) {
         return Response.ok(insights.csv(slug, InsightService.months(months)), CSV + "; charset=utf-8")
@@ -67,7 +67,7 @@ public class InsightResource {
     @Path("reviews")
     @Produces(MediaType.APPLICATION_JSON)
     @PermissionsAllowed(Roles.SHOP_OWNER)
-    @Operation(summary = "The reviews behind a figure", description = "Published reviews of the period, newest first, each with its topics and churn intent.")
+    @Operation(operationId = "listShopInsightReviews", summary = "The reviews behind a figure", description = "Published reviews of the period, newest first, each with its topics and churn intent.")
     @APIResponse(responseCode = "200", description = "A page of reviews")
     @APIResponse(responseCode = "400", description = "Unknown topic, or a bad churn, negative, months, page or size")
     public Page<TaggedReview> reviews(@RestPath String slug,
@@ -86,7 +86,7 @@ public class InsightResource {
     @Path("link")
     @Produces(MediaType.APPLICATION_JSON)
     @PermissionsAllowed(Roles.SHOP_OWNER)
-    @Operation(summary = "A link to the shop's insights page, valid for an hour",
+    @Operation(operationId = "createInsightsPageLink", summary = "A link to the shop's insights page, valid for an hour",
             description = "For a browser, which cannot send the API key: the page shows charts and offers the CSV.")
     @APIResponse(responseCode = "200", description = "The link")
     public InsightLinks.Link link(@RestPath String slug) {

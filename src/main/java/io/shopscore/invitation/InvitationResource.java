@@ -12,6 +12,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -42,9 +43,10 @@ public class InvitationResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @PermissionsAllowed(Roles.SHOP_OWNER)
-    @Operation(summary = "Invite the customer of an order",
+    @Operation(operationId = "createInvitation", summary = "Invite the customer of an order",
             description = "Idempotent per orderRef: the same order again returns its existing invitation with 200.")
-    @APIResponse(responseCode = "201", description = "A new invitation")
+    @APIResponse(responseCode = "201", description = "A new invitation",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InvitationCreated.class)))
     @APIResponse(responseCode = "200", description = "The invitation this order already had")
     @APIResponse(responseCode = "400", description = "A field is missing or invalid")
     public RestResponse<InvitationCreated> invite(@RestPath String slug, @Valid @NotNull CreateInvitation body) {
@@ -58,7 +60,8 @@ public class InvitationResource {
 
     @GET
     @PermissionsAllowed(Roles.SHOP_OWNER)
-    @Operation(summary = "The shop's invitations, newest first, with their state")
+    @Operation(operationId = "listInvitations", summary = "The shop's invitations, newest first, with their state",
+            description = "A page of the shop's invitations, newest first, each with its state (pending, reviewed, expired). Email invitations never show their token or link.")
     @APIResponse(responseCode = "200", description = "A page of invitations")
     @APIResponse(responseCode = "400", description = "Bad state, page or size")
     public Page<InvitationView> list(
@@ -73,7 +76,8 @@ public class InvitationResource {
     @GET
     @Path("{id}")
     @PermissionsAllowed(Roles.SHOP_OWNER)
-    @Operation(summary = "One of the shop's invitations")
+    @Operation(operationId = "getInvitation", summary = "One of the shop's invitations",
+            description = "One invitation of the shop by its id, with its state. Email invitations never show their token or link.")
     @APIResponse(responseCode = "200", description = "The invitation")
     @APIResponse(responseCode = "404", description = "The shop has no such invitation")
     public InvitationView get(@RestPath String slug, @RestPath long id) {

@@ -33,7 +33,9 @@ public class ServiceKeys {
         /** Authors' edit links, derived from the review so that the link itself is never stored. */
         EDIT_LINK,
         /** Order references of erased invitations, kept only to keep the shop's order numbering idempotent. */
-        ERASED_ORDER
+        ERASED_ORDER,
+        /** Cursors of the score change feed, so that only cursors the service issued are accepted. */
+        SCORE_CHANGE_CURSOR
     }
 
     private static final SecureRandom RANDOM = new SecureRandom();

@@ -39,7 +39,7 @@ public class ModerationResource {
 
     @GET
     @Path("queue")
-    @Operation(summary = "Reviews waiting for a decision",
+    @Operation(operationId = "listModerationQueue", summary = "Reviews waiting for a decision",
             description = "Held for a link, email address or phone number, reported by their shop, or noticed by anyone; oldest first.")
     @APIResponse(responseCode = "200", description = "A page of the queue")
     @APIResponse(responseCode = "400", description = "Bad page or size")
@@ -50,7 +50,7 @@ public class ModerationResource {
     @POST
     @Path("reviews/{id}/decision")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Publish, remove or keep a review",
+    @Operation(operationId = "decideOnReview", summary = "Publish, remove or keep a review",
             description = "publish lets a held review through; remove takes a review down with a public reason and a category; keep "
                     + "leaves a reported or noticed published review up. Open reports and notices close: upheld by a removal, rejected "
                     + "otherwise. The score follows exactly, and the decision joins the audit trail.")
@@ -66,7 +66,7 @@ public class ModerationResource {
 
     @GET
     @Path("reviews/{id}/history")
-    @Operation(summary = "The audit trail of a review", description = "Every hold, report, notice and decision: who, what, when and why.")
+    @Operation(operationId = "getReviewHistory", summary = "The audit trail of a review", description = "Every hold, report, notice and decision: who, what, when and why.")
     @APIResponse(responseCode = "200", description = "The trail, oldest first")
     @APIResponse(responseCode = "404", description = "No such review")
     public List<ModerationEvent.View> history(@RestPath long id) {

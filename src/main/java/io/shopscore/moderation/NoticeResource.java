@@ -30,7 +30,7 @@ public class NoticeResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Tell the operator that a review should not be there",
+    @Operation(operationId = "createReviewNotice", summary = "Tell the operator that a review should not be there",
             description = "Anyone may send a notice about a published review (DSA article 16): what is wrong with it, why, and "
                     + "optionally an address to hear the decision, which only the operator sees. The review stays as it is until the "
                     + "operator decides; the notice waits in the moderation queue.")

@@ -9,6 +9,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -33,9 +35,10 @@ public class ReportResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @PermissionsAllowed(Roles.SHOP_OWNER)
-    @Operation(summary = "Report a review to the operator",
+    @Operation(operationId = "reportReview", summary = "Report a review to the operator",
             description = "A shop cannot change or delete reviews; it can ask the operator to look at one. The review stays as it is until the operator decides.")
-    @APIResponse(responseCode = "201", description = "The report")
+    @APIResponse(responseCode = "201", description = "The report",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReviewReport.View.class)))
     @APIResponse(responseCode = "400", description = "No or an unknown reason, or a comment that is too long")
     @APIResponse(responseCode = "404", description = "The shop has no such review")
     @APIResponse(responseCode = "409", description = "Already reported, or already removed")

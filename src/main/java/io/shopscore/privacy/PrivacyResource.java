@@ -32,7 +32,7 @@ public class PrivacyResource {
     }
 
     @POST
-    @Operation(summary = "Erase an email address on every shop",
+    @Operation(operationId = "eraseEmailAddress", summary = "Erase an email address on every shop",
             description = "Every review written through an invitation to the address is withdrawn (it counts nowhere, and every "
                     + "score stays exact) and every invitation to it keeps only a keyed hash of its order reference. Names, the "
                     + "address, order references, earlier versions, mails and opt-outs of the address are erased. Idempotent.")

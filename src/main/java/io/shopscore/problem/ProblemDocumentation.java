@@ -14,11 +14,20 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 /**
  * Documents what ProblemMapper guarantees: every 4xx and 5xx response of the JSON API has an
  * {@code application/problem+json} body, every endpoint that needs a token can answer 401
- * and 403, and every endpoint can answer 429 past a limit. Registered with {@code mp.openapi.filter}.
+ * and 403, one that takes a body 400, one with a path parameter 404, and every endpoint 429 past
+ * a limit and 503 while the database is unavailable. It also gives every response header a schema
+ * (a header object without one makes the document invalid, and client generators refuse it).
+ * Registered with {@code mp.openapi.filter}.
  */
 public class ProblemDocumentation implements OASFilter {
 
     private static final String REF = "#/components/schemas/Problem";
+    private static final String RETRY_AFTER = "Retry-After";
+    private static final Map<String, String> HEADER_DESCRIPTIONS = Map.of(
+            "ETag", "Strong validator of this body: send it back in If-None-Match to get 304 while nothing changed",
+            "Cache-Control", "How long browsers, CDNs and proxies may keep this answer",
+            "Location", "The URL of what was created",
+            "Retry-After", "Seconds to wait");
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -32,12 +41,19 @@ public class ProblemDocumentation implements OASFilter {
             return;
         }
         for (Map.Entry<String, PathItem> path : openAPI.getPaths().getPathItems().entrySet()) {
+            path.getValue().getOperations().values().forEach(ProblemDocumentation::giveHeadersSchemas);
             if (!path.getKey().startsWith("/api/")) {
                 continue;
             }
             for (Operation operation : path.getValue().getOperations().values()) {
                 if (operation.getResponses() == null) {
                     continue;
+                }
+                if (operation.getRequestBody() != null) {
+                    addIfMissing(operation, "400", "The body is not valid JSON, has unknown fields, or a field is invalid (violations name them)");
+                }
+                if (path.getKey().contains("{")) {
+                    addIfMissing(operation, "404", "Nothing is found under this path");
                 }
                 if (operation.getSecurity() != null && !operation.getSecurity().isEmpty()) {
                     addIfMissing(operation, "401", "No token, or one Shopscore does not know");
@@ -49,12 +65,42 @@ public class ProblemDocumentation implements OASFilter {
                             .addHeader("Retry-After", OASFactory.createHeader().description("Seconds to wait")
                                     .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER)))));
                 }
+                if (!operation.getResponses().hasAPIResponse("503")) {
+                    operation.getResponses().addAPIResponse("503", OASFactory.createAPIResponse()
+                            .description("The database is unavailable for now: ask again after Retry-After seconds")
+                            .addHeader("Retry-After", OASFactory.createHeader().description("Seconds to wait")
+                                    .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.INTEGER)))));
+                }
                 operation.getResponses().getAPIResponses().forEach((code, response) -> {
                     if ((code.startsWith("4") || code.startsWith("5")) && response.getContent() == null) {
                         attachProblem(response);
                     }
                 });
             }
+        }
+    }
+
+    /** Response headers declared by name only get the type their values have, and a description. */
+    private static void giveHeadersSchemas(Operation operation) {
+        if (operation.getResponses() == null || operation.getResponses().getAPIResponses() == null) {
+            return;
+        }
+        for (APIResponse response : operation.getResponses().getAPIResponses().values()) {
+            if (response.getHeaders() == null) {
+                continue;
+            }
+            response.getHeaders().forEach((name, header) -> {
+                if (header.getRef() != null) {
+                    return;
+                }
+                if (header.getSchema() == null && header.getContent() == null) {
+                    Schema.SchemaType type = RETRY_AFTER.equalsIgnoreCase(name) ? Schema.SchemaType.INTEGER : Schema.SchemaType.STRING;
+                    header.setSchema(OASFactory.createSchema().type(List.of(type)));
+                }
+                if (header.getDescription() == null && HEADER_DESCRIPTIONS.containsKey(name)) {
+                    header.setDescription(HEADER_DESCRIPTIONS.get(name));
+                }
+            });
         }
     }
 

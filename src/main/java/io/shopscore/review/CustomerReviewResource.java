@@ -14,6 +14,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -39,8 +41,9 @@ public class CustomerReviewResource {
     }
 
     @POST
-    @Operation(summary = "Write the review of an invitation", description = "One review per invitation; it counts in the shop's score at once.")
-    @APIResponse(responseCode = "201", description = "The review. Its author gets their personal edit link by mail.")
+    @Operation(operationId = "writeReview", summary = "Write the review of an invitation", description = "One review per invitation; it counts in the shop's score at once.")
+    @APIResponse(responseCode = "201", description = "The review. Its author gets their personal edit link by mail.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReviewView.class)))
     @APIResponse(responseCode = "400", description = "A field is missing or invalid; nothing was stored")
     @APIResponse(responseCode = "404", description = "Unknown token")
     @APIResponse(responseCode = "409", description = "This invitation already has a review")
@@ -55,7 +58,7 @@ public class CustomerReviewResource {
     }
 
     @PUT
-    @Operation(summary = "Changes no longer go through the invitation token",
+    @Operation(operationId = "updateReviewByInvitationToken", summary = "Changes no longer go through the invitation token",
             description = "Since v1.1 the invitation token does not change a written review: the shop may have held that link. "
                     + "The author changes or withdraws the review through the edit link mailed to them right after writing it "
                     + "(PUT /api/v1/review-edits/{editToken}).")

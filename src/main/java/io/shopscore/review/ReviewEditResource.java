@@ -35,7 +35,7 @@ public class ReviewEditResource {
     }
 
     @GET
-    @Operation(summary = "Everything held about the author",
+    @Operation(operationId = "exportAuthorData", summary = "Everything held about the author",
             description = "The review and every personal datum held about its author: name, email address and order reference as the "
                     + "shop supplied them, display name, and the earlier versions of the text.")
     @APIResponse(responseCode = "200", description = "The export")
@@ -47,7 +47,7 @@ public class ReviewEditResource {
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change the review",
+    @Operation(operationId = "updateReviewByAuthor", summary = "Change the review",
             description = "Within 30 days of writing it (configurable); the score moves from the old grade to the new one exactly, "
                     + "and the author gets a notice of the change by mail.")
     @APIResponse(responseCode = "200", description = "The changed review")
@@ -60,7 +60,7 @@ public class ReviewEditResource {
 
     @DELETE
     @ResponseStatus(204)
-    @Operation(summary = "Withdraw the review and erase its author",
+    @Operation(operationId = "withdrawReview", summary = "Withdraw the review and erase its author",
             description = "The review counts and shows nowhere from now on; the author's name, email address and order reference, "
                     + "the review's texts and earlier versions, and the mails to the author are erased. The invitation keeps only "
                     + "a keyed hash of the order reference, so that the shop cannot invite the same order again. The edit link "

@@ -44,7 +44,8 @@ public class ShopReviewResource {
 
     @GET
     @Tag(name = "Public")
-    @Operation(summary = "A shop's published reviews, newest first")
+    @Operation(operationId = "listShopReviews", summary = "A shop's published reviews, newest first",
+            description = "A page of the shop's published reviews, newest first, each with the shop's response if any. Never an email address, order reference or token. Answers 304 to a matching If-None-Match.")
     @APIResponse(responseCode = "200", description = "A page of reviews",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReviewPage.class)))
     @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match")
@@ -64,7 +65,7 @@ public class ShopReviewResource {
     @Tag(name = "Shop")
     @SecurityRequirement(name = "bearer")
     @PermissionsAllowed(Roles.SHOP_OWNER)
-    @Operation(summary = "Respond publicly to a review", description = "Sets or replaces the shop's response; it is public at once.")
+    @Operation(operationId = "respondToReview", summary = "Respond publicly to a review", description = "Sets or replaces the shop's response; it is public at once.")
     @APIResponse(responseCode = "200", description = "The review with its response")
     @APIResponse(responseCode = "400", description = "Missing or too long text")
     @APIResponse(responseCode = "404", description = "The shop has no such review")
@@ -75,7 +76,8 @@ public class ShopReviewResource {
     @GET
     @Path("removed")
     @Tag(name = "Public")
-    @Operation(summary = "A shop's removed reviews: when and why, never their text")
+    @Operation(operationId = "listRemovedReviews", summary = "A shop's removed reviews: when and why, never their text",
+            description = "A page of the shop's reviews that moderation removed, newest removal first: when, the public reason and the category, never the review's text or author.")
     @APIResponse(responseCode = "200", description = "A page of removed reviews, newest removal first")
     @APIResponse(responseCode = "400", description = "Bad page or size")
     @APIResponse(responseCode = "404", description = "No such shop")
@@ -88,7 +90,7 @@ public class ShopReviewResource {
     @Tag(name = "Shop")
     @SecurityRequirement(name = "bearer")
     @PermissionsAllowed(Roles.SHOP_OWNER)
-    @Operation(summary = "Earlier texts of one of the shop's reviews", description = "Kept each time the customer changed the review; oldest first.")
+    @Operation(operationId = "listReviewVersions", summary = "Earlier texts of one of the shop's reviews", description = "Kept each time the customer changed the review; oldest first.")
     @APIResponse(responseCode = "200", description = "The earlier versions")
     @APIResponse(responseCode = "404", description = "The shop has no such review")
     public List<ReviewVersion.View> versions(@RestPath String slug, @RestPath long id) {

@@ -39,7 +39,7 @@ public class ScoreBatchResource {
     }
 
     @GET
-    @Operation(summary = "Scores of many shops at once",
+    @Operation(operationId = "getShopScores", summary = "Scores of many shops at once",
             description = "For partners that show many shops: up to 100 comma-separated slugs; unknown shops are left out.")
     @APIResponse(responseCode = "200", description = "The known shops' scores, in the order asked",
             headers = { @Header(name = HttpHeaders.ETAG), @Header(name = HttpHeaders.CACHE_CONTROL) },

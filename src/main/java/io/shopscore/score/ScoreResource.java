@@ -41,7 +41,7 @@ public class ScoreResource {
     }
 
     @GET
-    @Operation(summary = "A shop's score", description = "Maintained as reviews arrive; answers 304 to a matching If-None-Match.")
+    @Operation(operationId = "getShopScore", summary = "A shop's score", description = "Maintained as reviews arrive; answers 304 to a matching If-None-Match.")
     @APIResponse(responseCode = "200", description = "The score",
             headers = { @Header(name = HttpHeaders.ETAG), @Header(name = HttpHeaders.CACHE_CONTROL) },
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ScoreView.class)))

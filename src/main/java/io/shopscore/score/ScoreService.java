@@ -44,6 +44,7 @@ public class ScoreService implements ShopTotals {
     @Override
     public void open(Shop shop) {
         ShopScore.empty(shop.id(), clock.instant()).persist();
+        ScoreChange.opened(shop.id(), clock.instant()).persist();
         changes.fire(new ScoreChanged(shop.slug()));
     }
 
@@ -68,6 +69,7 @@ public class ScoreService implements ShopTotals {
             score.apply(after, +1, clock.instant());
             ScoreDay.apply(shop.id(), after, +1);
         }
+        ScoreChange.changed(shop.id(), clock.instant());
         changes.fire(new ScoreChanged(shop.slug()));
     }
 
@@ -80,6 +82,7 @@ public class ScoreService implements ShopTotals {
     public void lockForBatch(Collection<Long> shopIds, Collection<LocalDate> days) {
         ShopScore.lockAll(shopIds);
         ScoreDay.loadAll(shopIds, days);
+        ScoreChange.loadAll(shopIds);
     }
 
     /** How many published reviews the shop has, from its score row (no count over reviews). */

@@ -13,6 +13,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -40,8 +42,9 @@ public class ShopResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Register a shop", description = "Returns the shop's API key, shown this once only.")
-    @APIResponse(responseCode = "201", description = "Created")
+    @Operation(operationId = "createShop", summary = "Register a shop", description = "Returns the shop's API key, shown this once only.")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ShopCreated.class)))
     @APIResponse(responseCode = "400", description = "Bad slug, name, URL or locale")
     @APIResponse(responseCode = "409", description = "The slug is taken")
     public RestResponse<ShopCreated> create(@Valid @NotNull CreateShop body) {
@@ -50,7 +53,8 @@ public class ShopResource {
     }
 
     @GET
-    @Operation(summary = "List shops by slug")
+    @Operation(operationId = "listShops", summary = "List shops by slug",
+            description = "A page of the registered shops, ordered by slug (operator only).")
     @APIResponse(responseCode = "200", description = "A page of shops")
     @APIResponse(responseCode = "400", description = "Bad page or size")
     public Page<ShopView> list(@RestQuery String page, @RestQuery String size) {
@@ -59,7 +63,8 @@ public class ShopResource {
 
     @GET
     @Path("{slug}")
-    @Operation(summary = "One shop")
+    @Operation(operationId = "getShop", summary = "One shop",
+            description = "One registered shop by its slug (operator only). The API key is never shown again.")
     @APIResponse(responseCode = "200", description = "The shop, without its key")
     @APIResponse(responseCode = "404", description = "No such shop")
     public ShopView get(@RestPath String slug) {
@@ -68,7 +73,7 @@ public class ShopResource {
 
     @POST
     @Path("{slug}/api-key")
-    @Operation(summary = "Replace a shop's API key", description = "The old key stops working at once; the new one is shown this once only.")
+    @Operation(operationId = "rotateApiKey", summary = "Replace a shop's API key", description = "The old key stops working at once; the new one is shown this once only.")
     @APIResponse(responseCode = "200", description = "The shop with its new key")
     @APIResponse(responseCode = "404", description = "No such shop")
     public ShopCreated rotateApiKey(@RestPath String slug) {

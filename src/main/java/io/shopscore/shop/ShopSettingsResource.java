@@ -32,7 +32,8 @@ public class ShopSettingsResource {
 
     @GET
     @PermissionsAllowed(Roles.SHOP_OWNER)
-    @Operation(summary = "The shop's mail settings")
+    @Operation(operationId = "getShopSettings", summary = "The shop's mail settings",
+            description = "The shop's mail settings: where negative reviews are reported, how many days after creation invitations are mailed, and when one reminder follows.")
     @APIResponse(responseCode = "200", description = "The settings")
     public ShopSettings get(@RestPath String slug) {
         return shops.settings(slug);
@@ -41,7 +42,7 @@ public class ShopSettingsResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @PermissionsAllowed(Roles.SHOP_OWNER)
-    @Operation(summary = "Change the shop's mail settings", description = "Applies to invitations created from now on.")
+    @Operation(operationId = "updateShopSettings", summary = "Change the shop's mail settings", description = "Applies to invitations created from now on.")
     @APIResponse(responseCode = "200", description = "The settings")
     @APIResponse(responseCode = "400", description = "A field is invalid")
     public ShopSettings put(@RestPath String slug, @Valid @NotNull ShopSettings body) {

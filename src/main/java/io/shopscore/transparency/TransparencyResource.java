@@ -42,7 +42,7 @@ public class TransparencyResource {
     }
 
     @GET
-    @Operation(summary = "How a shop's reviews are collected and moderated",
+    @Operation(operationId = "getShopTransparency", summary = "How a shop's reviews are collected and moderated",
             description = "Who can write and change reviews, how the score is computed, where the published reviews came from, what "
                     + "moderation removed in the last 12 months and why, how the shop's reports ended, and how the shop answers "
                     + "negative reviews. Answers 304 to a matching If-None-Match.")

@@ -39,7 +39,7 @@ public class WebhookResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @PermissionsAllowed(Roles.SHOP_OWNER)
-    @Operation(summary = "Register the shop's webhook, or move it",
+    @Operation(operationId = "registerWebhook", summary = "Register the shop's webhook, or move it",
             description = "Every new, updated, published or removed review is POSTed there as JSON, signed (docs/webhooks.md). "
                     + "The secret is shown only when the webhook is first created; moving it keeps the secret.")
     @APIResponse(responseCode = "200", description = "The webhook")
@@ -50,7 +50,8 @@ public class WebhookResource {
 
     @GET
     @PermissionsAllowed(Roles.SHOP_OWNER)
-    @Operation(summary = "The shop's webhook")
+    @Operation(operationId = "getWebhook", summary = "The shop's webhook",
+            description = "The shop's webhook: where reviews are POSTed. The signing secret is never shown again.")
     @APIResponse(responseCode = "200", description = "The webhook (without its secret)")
     @APIResponse(responseCode = "404", description = "The shop has no webhook")
     public WebhookView get(@RestPath String slug) {
@@ -59,7 +60,8 @@ public class WebhookResource {
 
     @DELETE
     @PermissionsAllowed(Roles.SHOP_OWNER)
-    @Operation(summary = "Remove the shop's webhook")
+    @Operation(operationId = "deleteWebhook", summary = "Remove the shop's webhook",
+            description = "Stops calls to the shop's webhook; deliveries still pending are skipped.")
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "404", description = "The shop has no webhook")
     public RestResponse<Void> delete(@RestPath String slug) {
@@ -72,7 +74,8 @@ public class WebhookResource {
     @GET
     @Path("deliveries")
     @PermissionsAllowed(Roles.SHOP_OWNER)
-    @Operation(summary = "Deliveries of the shop's webhook, newest first, with every attempt")
+    @Operation(operationId = "listWebhookDeliveries", summary = "Deliveries of the shop's webhook, newest first, with every attempt",
+            description = "A page of the webhook's deliveries, newest first, each with its state, its attempts and when the next one is due.")
     @APIResponse(responseCode = "200", description = "A page of deliveries")
     @APIResponse(responseCode = "400", description = "Bad page or size")
     public Page<DeliveryView> deliveries(@RestPath String slug, @RestQuery String page, @RestQuery String size) {

@@ -42,7 +42,7 @@ public class WidgetResource {
     @GET
     @Path("shopscore.js")
     @NonBlocking
-    @Operation(summary = "The widget script", description = "Renders the badge into every element with data-shopscore; see docs/widget.md.")
+    @Operation(operationId = "getWidgetScript", summary = "The widget script", description = "Renders the badge into every element with data-shopscore; see docs/widget.md.")
     @APIResponse(responseCode = "200", description = "The script (gzipped when accepted)")
     @APIResponse(responseCode = "304", description = "Not modified since the ETag in If-None-Match")
     public Response script(@RestHeader("Accept-Encoding") String acceptEncoding, @RestHeader("If-None-Match") String ifNoneMatch) {
@@ -64,7 +64,8 @@ public class WidgetResource {
     @GET
     @Path("demo.html")
     @NonBlocking
-    @Operation(summary = "A demo webshop page with every variant of the widget")
+    @Operation(operationId = "getWidgetDemoPage", summary = "A demo webshop page with every variant of the widget",
+            description = "A demo webshop page (HTML) showing every variant of the badge for the demo shop; see docs/widget.md.")
     @APIResponse(responseCode = "200", description = "The page")
     public Response demo(@RestHeader("Accept-Encoding") String acceptEncoding, @RestHeader("If-None-Match") String ifNoneMatch) {
         return demo.respond(acceptEncoding, ifNoneMatch, "public, max-age=300");

@@ -42,7 +42,8 @@ public class UnsubscribeResource {
     }
 
     @GET
-    @Operation(summary = "Ask whether to stop the shop's review mails")
+    @Operation(operationId = "showUnsubscribePage", summary = "Ask whether to stop the shop's review mails",
+            description = "The page behind the unsubscribe link of an invitation mail: asks whether to stop this shop's review mails or every mail of the service (HTML).")
     @APIResponse(responseCode = "200", description = "A page with a button")
     @APIResponse(responseCode = "404", description = "Unknown link")
     public Response ask(@RestPath String token) {
@@ -50,7 +51,7 @@ public class UnsubscribeResource {
     }
 
     @POST
-    @Operation(summary = "Stop the shop's review mails to this address, or every mail of this service",
+    @Operation(operationId = "unsubscribe", summary = "Stop the shop's review mails to this address, or every mail of this service",
             description = "Also the target of one-click unsubscribe (RFC 8058), which stops the shop's mails. "
                     + "With the form field scope=all, no shop's mails reach the address any more.")
     @APIResponse(responseCode = "200", description = "Done (asking again changes nothing)")

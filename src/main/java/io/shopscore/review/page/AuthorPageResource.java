@@ -43,7 +43,8 @@ public class AuthorPageResource {
 
     @GET
     @Path("{editToken}")
-    @Operation(summary = "The author's page: their review, with forms to change or withdraw it")
+    @Operation(operationId = "showAuthorPage", summary = "The author's page: their review, with forms to change or withdraw it",
+            description = "The page the author's edit link opens (HTML, no JavaScript): the review with forms to change it within the update window or to withdraw it. Unknown edit token: a readable 404 page.")
     @APIResponse(responseCode = "200", description = "The review and what its author can do with it")
     @APIResponse(responseCode = "404", description = "Unknown edit link, or the review was withdrawn (a readable page)")
     public Response show(@RestPath String editToken, @RestQuery String lang, @RestQuery String updated,
@@ -55,7 +56,8 @@ public class AuthorPageResource {
     @POST
     @Path("{editToken}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Operation(summary = "Save the author's changes")
+    @Operation(operationId = "saveAuthorPage", summary = "Save the author's changes",
+            description = "The form post of the author's page: changes the review within the update window, then redirects (303) back to the page. Bad input shows the form again with the errors.")
     @APIResponse(responseCode = "303", description = "Saved: back to the author's page")
     @APIResponse(responseCode = "400", description = "The form again, with what to correct")
     @APIResponse(responseCode = "404", description = "Unknown edit link (a readable page)")
@@ -77,7 +79,7 @@ public class AuthorPageResource {
     @POST
     @Path("{editToken}/withdraw")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Operation(summary = "Withdraw the review and erase its author",
+    @Operation(operationId = "withdrawReviewFromAuthorPage", summary = "Withdraw the review and erase its author",
             description = "The review leaves the score and every page; the author's name, address, order reference and texts are erased.")
     @APIResponse(responseCode = "303", description = "Withdrawn: to a page that confirms it")
     @APIResponse(responseCode = "400", description = "The confirmation box was not ticked: the page again")
@@ -102,7 +104,8 @@ public class AuthorPageResource {
 
     @GET
     @Path("withdrawn")
-    @Operation(summary = "Confirms that a review was withdrawn")
+    @Operation(operationId = "showWithdrawnPage", summary = "Confirms that a review was withdrawn",
+            description = "The page shown after a review was withdrawn from the author's page (HTML).")
     public Response withdrawn(@RestQuery String lang, @RestHeader("Accept-Language") String acceptLanguage) {
         return pages.withdrawn(lang, acceptLanguage);
     }

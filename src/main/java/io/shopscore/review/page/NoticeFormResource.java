@@ -75,7 +75,8 @@ public class NoticeFormResource {
     }
 
     @GET
-    @Operation(summary = "The form to report a review of the shop's page")
+    @Operation(operationId = "showNoticeForm", summary = "The form to report a review of the shop's page",
+            description = "A plain HTML form, linked from each review on the shop's page, to tell the operator that the review should not be there (DSA article 16).")
     @APIResponse(responseCode = "200", description = "The form, in the shop's language or ?lang=")
     @APIResponse(responseCode = "404", description = "No such published review of this shop (a readable page)")
     public Response form(@RestPath String slug, @RestPath String id, @RestQuery String lang) {
@@ -84,7 +85,8 @@ public class NoticeFormResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Operation(summary = "Send the report")
+    @Operation(operationId = "sendNoticeForm", summary = "Send the report",
+            description = "The form post of showNoticeForm: files the notice as createReviewNotice does, then redirects (303) to the thanks page. Bad input shows the form again with the errors.")
     @APIResponse(responseCode = "303", description = "Received: see /shops/{slug}/reviews/{id}/notice/thanks")
     @APIResponse(responseCode = "400", description = "The form again, with what to correct")
     @APIResponse(responseCode = "404", description = "No such published review of this shop (a readable page)")
@@ -120,7 +122,8 @@ public class NoticeFormResource {
 
     @GET
     @Path("thanks")
-    @Operation(summary = "The page after a report was sent")
+    @Operation(operationId = "showNoticeThanksPage", summary = "The page after a report was sent",
+            description = "Confirms that the notice was received (HTML).")
     public Response thanks(@RestPath String slug, @RestPath String id, @RestQuery String lang) {
         Optional<ShopView> shop = shop(slug);
         if (shop.isEmpty()) {

@@ -46,7 +46,8 @@ public class ReviewFormResource {
     }
 
     @GET
-    @Operation(summary = "The review form of an invitation, or the review written through it")
+    @Operation(operationId = "showReviewForm", summary = "The review form of an invitation, or the review written through it",
+            description = "The page the invitation link opens (HTML, no JavaScript): the review form in the invitation's language, or, once written, the review itself. Unknown token: 404, expired before a review was written: 410, both as readable pages.")
     @APIResponse(responseCode = "200", description = "The form, or the written review (changes go through the author's edit link)")
     @APIResponse(responseCode = "404", description = "Unknown link (a readable page)")
     @APIResponse(responseCode = "410", description = "The invitation expired before a review was written (a readable page)")
@@ -56,14 +57,16 @@ public class ReviewFormResource {
 
     @GET
     @Path("thanks")
-    @Operation(summary = "The review after it was sent")
+    @Operation(operationId = "showReviewThanksPage", summary = "The review after it was sent",
+            description = "The page after the review form was sent: thanks, and the review as it will be shown (HTML).")
     public Response thanks(@RestPath String token, @RestQuery String lang, @RestHeader("Accept-Language") String acceptLanguage) {
         return pages.render(reviews.link(token), lang, acceptLanguage, ReviewPage.Notice.THANKS, 200);
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Operation(summary = "Send the review form")
+    @Operation(operationId = "sendReviewForm", summary = "Send the review form",
+            description = "The form post of showReviewForm: writes the review as writeReview does, then redirects (303) to the thanks page, so a reload never sends it twice. Bad input shows the form again with the errors.")
     @APIResponse(responseCode = "303", description = "Written: see the review at /review/{token}/thanks")
     @APIResponse(responseCode = "400", description = "The form again, with what to correct")
     @APIResponse(responseCode = "409", description = "A review was already written: the page shows it")

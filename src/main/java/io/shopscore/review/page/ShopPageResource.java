@@ -46,7 +46,8 @@ public class ShopPageResource {
     }
 
     @GET
-    @Operation(summary = "The shop's public review page")
+    @Operation(operationId = "showShopPage", summary = "The shop's public review page",
+            description = "The shop's public review page (HTML): score, published reviews with responses, how reviews are collected, and schema.org AggregateRating and Review JSON-LD.")
     @APIResponse(responseCode = "200", description = "The page, in the shop's language or ?lang=")
     @APIResponse(responseCode = "404", description = "Unknown shop (a readable page)")
     public Response page(@RestPath String slug, @RestQuery String page, @RestQuery String lang,
