@@ -142,15 +142,56 @@ public interface ShopscoreConfig {
         @WithDefault("PT10M")
         Duration claimLease();
 
+        /** The waits after the first, second, ... failed attempt; every later one waits the last. */
+        @WithDefault("PT1M,PT5M,PT30M,PT2H,PT12H")
+        List<Duration> backoff();
+
+        /** Mails claimed, prepared (one transaction each) and then sent together. */
+        @WithDefault("200")
+        int batch();
+
+        /**
+         * How many mails each instance sends at once, each over its own SMTP connection, which stays
+         * open from one mail to the next (quarkus.mailer.max-pool-size must be at least this).
+         */
+        @WithDefault("2")
+        int concurrency();
+
+        /**
+         * How many sent mails one transaction records as sent. More is faster; if the process dies
+         * before recording them, up to this many mails are sent a second time (after the claim lease).
+         */
+        @WithDefault("50")
+        int recordEvery();
+
         /** The sender address; the shop's name is shown as the sender's name. */
         @WithDefault("reviews@shopscore.invalid")
         String from();
     }
 
     interface Webhooks {
-        /** Delivery attempts before a webhook call is given up (backoff as for mails). */
+        /** Delivery attempts before a webhook call is given up. */
         @WithDefault("8")
         int maxAttempts();
+
+        /** The waits after the first, second, ... failed attempt; every later one waits the last. */
+        @WithDefault("PT1M,PT5M,PT30M,PT2H,PT12H")
+        List<Duration> backoff();
+
+        /** How often each instance looks for webhook calls that are due. */
+        @WithDefault("10s")
+        String pollInterval();
+
+        /** Webhook calls claimed and prepared together; each is then made and recorded on its own. */
+        @WithDefault("50")
+        int batch();
+
+        /**
+         * How long a sender may hold a claimed webhook call before another instance may take it over.
+         * Longer than the calls of one batch to one shop can take ({@code timeout} each).
+         */
+        @WithDefault("PT10M")
+        Duration claimLease();
 
         /**
          * The whole time one delivery may take: connecting, sending and reading the endpoint's

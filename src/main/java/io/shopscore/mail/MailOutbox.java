@@ -1,14 +1,10 @@
 package io.shopscore.mail;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.function.Consumer;
-import java.util.stream.Collectors;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -16,99 +12,93 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import io.quarkus.mailer.Mail;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.shopscore.config.ShopscoreConfig;
+import io.shopscore.outbox.OutboxRelay;
+import io.shopscore.outbox.OutboxSender;
+import io.shopscore.outbox.RelaySettings;
 import io.shopscore.persistence.OutboxEntry;
 import io.shopscore.persistence.OutboxState;
 
 /**
  * The mails that close the loop between shop and customer. Each is written to the outbox in the
- * transaction that makes it necessary; {@link #sendDue()} sends what is due, on every instance,
- * claiming each mail in the database first so that none goes out twice.
+ * transaction that makes it necessary; {@link #sendDue()} has the {@link OutboxRelay} send what is
+ * due, on every instance, claiming each mail in the database first so that none goes out twice.
+ * This class is the relay's sender for mails: it renders a claimed mail (or skips one no longer
+ * wanted), hands it to {@link MailTransport} and records the result.
  */
 @ApplicationScoped
-public class MailOutbox {
+public class MailOutbox implements OutboxSender<OutgoingMail, Mail, Optional<SendFailure>> {
 
     private static final Logger LOG = Logger.getLogger(MailOutbox.class);
-    private static final int BATCH = 50;
-    /** One run sends batch after batch until nothing is due, or this long has passed (the next run goes on). */
-    private static final Duration RUN_BUDGET = Duration.ofSeconds(60);
 
     private final Clock clock;
     private final ShopscoreConfig config;
     private final MailContent content;
     private final MailTransport transport;
+    private final OutboxRelay relay;
+    private final RelaySettings sending;
 
-    public MailOutbox(Clock clock, ShopscoreConfig config, MailContent content, MailTransport transport) {
+    public MailOutbox(Clock clock, ShopscoreConfig config, MailContent content, MailTransport transport, OutboxRelay relay) {
         this.clock = clock;
         this.config = config;
         this.content = content;
         this.transport = transport;
+        this.relay = relay;
+        this.sending = new RelaySettings(config.mail().batch(), config.mail().concurrency(), config.mail().recordEvery(),
+                config.mail().claimLease());
     }
 
     /**
      * Sends every mail that is due, and returns how many went out. Safe on any number of instances
-     * at once: each mail is claimed with one conditional UPDATE before it is sent, and only the
-     * claimant sends it. A failure is retried later with backoff, unless retrying cannot help (a 5xx
-     * refusal, an address or header that cannot be written): then the mail fails at once. (If the process dies between
-     * sending and recording it, the claim expires after shopscore.mail.claim-lease and the mail is
-     * sent again: the only way a mail can go out twice.)
+     * at once: the relay claims each mail before it is sent, and only the claimant sends it. A
+     * failure is retried later with backoff, unless retrying cannot help (a 5xx refusal, an address
+     * or header that cannot be written): then the mail fails at once. (If the process dies between
+     * sending and recording, the claim expires after shopscore.mail.claim-lease and the mail is sent
+     * again: the only way a mail can go out twice.)
      */
     public int sendDue() {
-        int sent = 0;
-        long deadline = System.nanoTime() + RUN_BUDGET.toNanos();
-        List<Long> due;
-        do {
-            due = QuarkusTransaction.requiringNew().call(() -> OutboxEntry.due(OutgoingMail.class, clock.instant(), BATCH));
-            sent += send(due);
-        } while (due.size() == BATCH && System.nanoTime() < deadline);
-        return sent;
+        return relay.run(this);
     }
 
-    private int send(List<Long> due) {
-        int sent = 0;
-        for (Long id : due) {
-            String token = UUID.randomUUID().toString();
-            boolean claimed = QuarkusTransaction.requiringNew()
-                    .call(() -> OutboxEntry.claim(OutgoingMail.class, id, token, clock.instant(), config.mail().claimLease()));
-            if (!claimed) {
-                continue;
-            }
-            try {
-                // preparing is inside: a header that cannot be written fails the mail like a refusal. A
-                // sender whose claim was taken over (or whose mail was erased meanwhile) sends nothing.
-                Optional<Mail> message = QuarkusTransaction.requiringNew()
-                        .call(() -> OutboxEntry.stillClaimed(OutgoingMail.class, id, token).flatMap(this::prepare));
-                if (message.isEmpty()) {
-                    continue;
-                }
-                transport.send(message.get());
-                if (record(id, token, mail -> mail.sent(clock.instant()))) {
-                    sent++;
-                }
-            } catch (RuntimeException e) {
-                SendFailure failure = SendFailure.of(e);
-                LOG.warnf("Mail %d could not be sent%s: %s", id, failure.permanent() ? " and never will be" : "", failure.reason());
-                record(id, token, mail -> mail.failed(failure, clock.instant(), config.mail().maxAttempts()));
-            }
-        }
-        return sent;
+    @Override
+    public Class<OutgoingMail> type() {
+        return OutgoingMail.class;
     }
 
-    /**
-     * Records the outcome of a send only while this sender still holds the claim: one whose lease ran
-     * out and was taken over records nothing, so it cannot overwrite the newer sender's outcome.
-     */
-    boolean record(long id, String token, Consumer<OutgoingMail> outcome) {
-        boolean recorded = QuarkusTransaction.requiringNew().call(() -> OutboxEntry.stillClaimed(OutgoingMail.class, id, token)
-                .map(mail -> {
-                    outcome.accept(mail);
-                    return true;
-                }).orElse(false));
-        if (!recorded) {
-            LOG.warnf("Mail %d was taken over by another sender, or erased, before its outcome was recorded", id);
-        }
-        return recorded;
+    @Override
+    public RelaySettings settings() {
+        return sending;
+    }
+
+    /** Mails keep no order among themselves: each is a lane of its own, so a failure holds up no other mail. */
+    @Override
+    public List<Due> due(Instant now, int limit, Set<Long> pausedLanes) {
+        return OutboxEntry.due(OutgoingMail.class, now, limit).stream().map(id -> new Due(id, id)).toList();
+    }
+
+    @Override
+    public Optional<SendFailure> send(Mail message) {
+        transport.send(message);
+        return Optional.empty();
+    }
+
+    /** A header that cannot be written fails the mail like a refusal by the mail server. */
+    @Override
+    public Optional<SendFailure> failure(RuntimeException thrown) {
+        return Optional.of(SendFailure.of(thrown));
+    }
+
+    @Override
+    public boolean succeeded(Optional<SendFailure> result) {
+        return result.isEmpty();
+    }
+
+    @Override
+    public void record(OutgoingMail mail, Optional<SendFailure> result) {
+        result.ifPresentOrElse(failure -> {
+            LOG.warnf("Mail %d could not be sent%s: %s", mail.id(), failure.permanent() ? " and never will be" : "", failure.reason());
+            mail.failed(failure, clock.instant(), config.mail().backoff(), config.mail().maxAttempts());
+        }, () -> mail.sent(clock.instant()));
     }
 
     /**
@@ -116,7 +106,8 @@ public class MailOutbox {
      * wanted: its address opted out of the shop's review mails (mails about the author's own review
      * and alerts to the shop still go), or its content says so.
      */
-    private Optional<Mail> prepare(OutgoingMail mail) {
+    @Override
+    public Optional<Mail> prepare(OutgoingMail mail) {
         if (mail.kind() != MailKind.NEGATIVE_ALERT && !mail.kind().isAboutTheAuthorsReview()
                 && OptOut.applies(mail.shopId(), mail.recipient())) {
             mail.skip("opted out");

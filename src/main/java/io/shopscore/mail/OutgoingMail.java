@@ -1,5 +1,6 @@
 package io.shopscore.mail;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -98,11 +99,11 @@ public class OutgoingMail extends OutboxEntry {
     }
 
     /** A failed send: given up at once when retrying cannot help, else retried with backoff. */
-    void failed(SendFailure failure, Instant now, int maxAttempts) {
+    void failed(SendFailure failure, Instant now, List<Duration> backoff, int maxAttempts) {
         if (failure.permanent()) {
             failedForGood(failure.reason());
         } else {
-            failed(failure.reason(), now, maxAttempts);
+            failed(failure.reason(), now, backoff, maxAttempts);
         }
     }
 
@@ -118,6 +119,7 @@ public class OutgoingMail extends OutboxEntry {
         sentAt = now;
     }
 
+    @Override
     public Long id() {
         return id;
     }

@@ -2,6 +2,7 @@ package io.shopscore.persistence;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,14 +24,12 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
  *
  * <p>Because a claim can be taken over, a sender records its outcome only through
  * {@link #stillClaimed}: a sender that was too slow finds its claim gone and records nothing,
- * so it cannot overwrite what the current holder did.
+ * so it cannot overwrite what the current holder did. Entries are claimed and checked in batches
+ * (one statement for many ids under one claim token), so sending many costs a few transactions,
+ * not a few per entry; io.shopscore.outbox.OutboxRelay runs that loop.
  */
 @MappedSuperclass
 public abstract class OutboxEntry extends PanacheEntityBase {
-
-    /** Waits before the next attempt after a failure: 1 min, 5 min, 30 min, 2 h, then every 12 h. */
-    private static final Duration[] BACKOFF = { Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofMinutes(30),
-            Duration.ofHours(2), Duration.ofHours(12) };
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 12)
@@ -53,6 +52,9 @@ public abstract class OutboxEntry extends PanacheEntityBase {
 
     @Column(nullable = false)
     protected Instant createdAt;
+
+    /** The entry's key, whichever sequence its table draws it from. */
+    public abstract Long id();
 
     protected void start(Instant firstAttempt, Instant now) {
         state = OutboxState.PENDING;
@@ -82,40 +84,68 @@ public abstract class OutboxEntry extends PanacheEntityBase {
 
     /** Claims one entry for one sender; false when another sender was first or it is not due. */
     public static boolean claim(Class<? extends OutboxEntry> type, long id, String token, Instant now, Duration lease) {
+        return claim(type, List.of(id), token, now, lease) == 1;
+    }
+
+    /**
+     * Claims those of the entries that are due for one sender, all under one {@code token}; returns
+     * how many it got (another sender may have been first to some).
+     */
+    public static int claim(Class<? extends OutboxEntry> type, Collection<Long> ids, String token, Instant now, Duration lease) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
         return Panache.getEntityManager().createQuery("update " + type.getSimpleName() + """
                  e set e.state = :sending, e.claimToken = :token, e.claimedUntil = :until, e.attempts = e.attempts + 1
-                where e.id = :id and ((e.state = :pending and e.nextAttemptAt <= :now) or (e.state = :sending and e.claimedUntil < :now))""")
+                where e.id in :ids and ((e.state = :pending and e.nextAttemptAt <= :now) or (e.state = :sending and e.claimedUntil < :now))""")
                 .setParameter("sending", OutboxState.SENDING)
                 .setParameter("token", token)
                 .setParameter("until", now.plus(lease))
-                .setParameter("id", id)
+                .setParameter("ids", ids)
                 .setParameter("pending", OutboxState.PENDING)
                 .setParameter("now", now)
-                .executeUpdate() == 1;
+                .executeUpdate();
     }
 
     /**
      * The entry, locked for the rest of the transaction, if the claim {@code token} still holds it;
      * empty when the claim was taken over (its lease expired and another sender claimed it) or the
-     * entry was already finished. The check is one conditional UPDATE ({@code ... where id = ? and
-     * claim_token = ? and state = 'SENDING'}), which also takes the row lock: a sender taking the
-     * claim over now waits for this transaction and then finds the entry released. Whatever the
-     * caller changes on the returned entry in the same transaction is the claimant's outcome.
+     * entry was already finished. See {@link #stillClaimed(Class, Collection, String)}.
      */
     public static <T extends OutboxEntry> Optional<T> stillClaimed(Class<T> type, long id, String token) {
+        return stillClaimed(type, List.of(id), token).stream().findFirst();
+    }
+
+    /**
+     * Those of the entries that the claim {@code token} still holds, locked for the rest of the
+     * transaction; not those whose claim was taken over (the lease expired and another sender
+     * claimed them) or that were finished or erased. The check is one conditional UPDATE
+     * ({@code ... where id in (...) and claim_token = ? and state = 'SENDING'}), which also takes
+     * the row locks: a sender taking a claim over now waits for this transaction and then finds the
+     * entry released. Whatever the caller changes on the returned entries in the same transaction
+     * is the claimant's outcome. Call it before the transaction loads these entries otherwise: one
+     * loaded earlier would keep the state it was loaded with.
+     */
+    public static <T extends OutboxEntry> List<T> stillClaimed(Class<T> type, Collection<Long> ids, String token) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
         EntityManager em = Panache.getEntityManager();
         int held = em.createQuery("update " + type.getSimpleName()
-                + " e set e.claimedUntil = e.claimedUntil where e.id = :id and e.claimToken = :token and e.state = :sending")
-                .setParameter("id", id)
+                + " e set e.claimedUntil = e.claimedUntil where e.id in :ids and e.claimToken = :token and e.state = :sending")
+                .setParameter("ids", ids)
                 .setParameter("token", token)
                 .setParameter("sending", OutboxState.SENDING)
                 .executeUpdate();
         if (held == 0) {
-            return Optional.empty();
+            return List.of();
         }
-        T entry = em.find(type, id);
-        em.refresh(entry);
-        return Optional.of(entry);
+        return em.createQuery("select e from " + type.getSimpleName()
+                + " e where e.id in :ids and e.claimToken = :token and e.state = :sending order by e.id", type)
+                .setParameter("ids", ids)
+                .setParameter("token", token)
+                .setParameter("sending", OutboxState.SENDING)
+                .getResultList();
     }
 
     protected void done() {
@@ -128,15 +158,26 @@ public abstract class OutboxEntry extends PanacheEntityBase {
         release(why);
     }
 
-    /** A failed attempt: try again after the backoff, or give up after the last one. */
-    public void failed(String error, Instant now, int maxAttempts) {
+    /**
+     * A failed attempt: try again after the backoff, or give up after the last one. The n-th failed
+     * attempt waits {@code backoff[n - 1]}, and every one after the list ends waits its last element.
+     */
+    public void failed(String error, Instant now, List<Duration> backoff, int maxAttempts) {
         release(note(error));
         if (attempts >= maxAttempts) {
             state = OutboxState.FAILED;
         } else {
             state = OutboxState.PENDING;
-            nextAttemptAt = now.plus(BACKOFF[Math.min(Math.max(attempts, 1) - 1, BACKOFF.length - 1)]);
+            nextAttemptAt = now.plus(backoff.get(Math.min(Math.max(attempts, 1) - 1, backoff.size() - 1)));
         }
+    }
+
+    /** Hands a claimed entry back unsent, as if it had not been claimed: due again at once, the attempt not counted. */
+    public void unclaim() {
+        claimToken = null;
+        claimedUntil = null;
+        state = OutboxState.PENDING;
+        attempts--;
     }
 
     /** A failure that no retry can mend: failed at once, with its reason. */

@@ -91,7 +91,8 @@ public class WebhookDelivery extends OutboxEntry {
         lastStatus = status;
     }
 
-    Long id() {
+    @Override
+    public Long id() {
         return id;
     }
 

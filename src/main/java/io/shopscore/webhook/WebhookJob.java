@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.scheduler.Scheduled;
 
-/** Each instance delivers due webhook events every shopscore.mail.poll-interval; claims keep deliveries single. */
+/** Each instance delivers due webhook events every shopscore.webhooks.poll-interval; claims keep deliveries single. */
 @ApplicationScoped
 public class WebhookJob {
 
@@ -14,7 +14,7 @@ public class WebhookJob {
         this.webhooks = webhooks;
     }
 
-    @Scheduled(identity = "webhooks", every = "${shopscore.mail.poll-interval}", delayed = "5s",
+    @Scheduled(identity = "webhooks", every = "${shopscore.webhooks.poll-interval}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void deliver() {
         webhooks.deliverDue();

@@ -16,11 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -39,11 +35,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.jboss.logging.Logger;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.shopscore.config.ShopscoreConfig;
+import io.shopscore.outbox.OutboxRelay;
+import io.shopscore.outbox.OutboxSender;
+import io.shopscore.outbox.RelaySettings;
 import io.shopscore.paging.Page;
 import io.shopscore.paging.PageRequest;
-import io.shopscore.persistence.OutboxEntry;
 import io.shopscore.persistence.OutboxState;
 import io.shopscore.problem.ProblemException;
 import io.shopscore.shop.Shop;
@@ -52,30 +49,29 @@ import io.shopscore.shop.ShopService;
 /**
  * Tells a shop's own systems about its reviews: every new, updated, published or removed review is
  * POSTed to the shop's URL as JSON, signed with HMAC-SHA256, retried with backoff, and logged.
- * Deliveries are an outbox like mails: written with the change, claimed before sending.
+ * Deliveries are an outbox like mails: written with the change, sent by the {@link OutboxRelay}
+ * (claimed before sending), for which this class is the sender of webhook calls.
  */
 @ApplicationScoped
 public class WebhookService {
 
     private static final Logger LOG = Logger.getLogger(WebhookService.class);
-    private static final int BATCH = 50;
-    /** One run delivers batch after batch until nothing is due, or this long has passed. */
-    private static final Duration RUN_BUDGET = Duration.ofSeconds(60);
 
     private final Clock clock;
     private final ShopscoreConfig config;
     private final ObjectMapper json;
-    private final ExecutorService senders;
+    private final OutboxRelay relay;
     private final ScheduledExecutorService watchdog;
     private final SSLSocketFactory tls;
     private final TransactionSynchronizationRegistry transactions;
 
-    public WebhookService(Clock clock, ShopscoreConfig config, ObjectMapper json, TransactionSynchronizationRegistry transactions) {
+    public WebhookService(Clock clock, ShopscoreConfig config, ObjectMapper json, TransactionSynchronizationRegistry transactions,
+            OutboxRelay relay) {
         this.clock = clock;
         this.transactions = transactions;
         this.config = config;
         this.json = json;
-        this.senders = Executors.newFixedThreadPool(config.webhooks().concurrency(), daemons("webhook-sender"));
+        this.relay = relay;
         this.watchdog = Executors.newSingleThreadScheduledExecutor(daemons("webhook-deadline"));
         this.tls = (SSLSocketFactory) SSLSocketFactory.getDefault();
     }
@@ -180,88 +176,12 @@ public class WebhookService {
      * that is down or slow costs one budget per run, not one per waiting event.
      */
     int deliverDue(Duration budget) {
-        Set<Long> failing = ConcurrentHashMap.newKeySet();
-        int delivered = 0;
-        long deadline = System.nanoTime() + RUN_BUDGET.toNanos();
-        List<WebhookDelivery.Due> due;
-        do {
-            Set<Long> except = Set.copyOf(failing);
-            due = QuarkusTransaction.requiringNew().call(() -> WebhookDelivery.due(clock.instant(), BATCH, except));
-            delivered += deliverPerShop(due, budget, failing);
-        } while (due.size() == BATCH && System.nanoTime() < deadline);
-        return delivered;
+        return relay.run(sender(budget));
     }
 
-    private int deliverPerShop(List<WebhookDelivery.Due> due, Duration budget, Set<Long> failing) {
-        Map<Long, List<Long>> byShop = due.stream().collect(Collectors.groupingBy(WebhookDelivery.Due::shopId, LinkedHashMap::new,
-                Collectors.mapping(WebhookDelivery.Due::id, Collectors.toList())));
-        List<Future<Integer>> lanes = byShop.entrySet().stream()
-                .map(shop -> senders.submit(() -> deliverInOrder(shop.getKey(), shop.getValue(), budget, failing))).toList();
-        int delivered = 0;
-        for (Future<Integer> lane : lanes) {
-            try {
-                delivered += lane.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                lanes.forEach(each -> each.cancel(true));
-                return delivered;
-            } catch (ExecutionException e) {
-                LOG.error("Webhook deliveries of a shop stopped", e.getCause());
-            }
-        }
-        return delivered;
-    }
-
-    private int deliverInOrder(long shopId, List<Long> ids, Duration budget, Set<Long> failing) {
-        int delivered = 0;
-        for (Long id : ids) {
-            String token = UUID.randomUUID().toString();
-            if (!claim(id, token)) {
-                continue;
-            }
-            switch (deliverClaimed(id, token, budget)) {
-                case DELIVERED -> delivered++;
-                case FAILED -> {
-                    failing.add(shopId);
-                    return delivered;
-                }
-                case SKIPPED, TAKEN_OVER -> {
-                }
-            }
-        }
-        return delivered;
-    }
-
-    /** How one claimed delivery ended for this sender. */
-    enum Outcome {
-        DELIVERED, FAILED, SKIPPED, TAKEN_OVER
-    }
-
-    /** Claims the delivery for this sender (token); false when another sender has it or it is not due. */
-    boolean claim(long id, String token) {
-        return QuarkusTransaction.requiringNew()
-                .call(() -> OutboxEntry.claim(WebhookDelivery.class, id, token, clock.instant(), config.mail().claimLease()));
-    }
-
-    /** Prepares, sends and records one delivery this sender claimed. */
-    Outcome deliverClaimed(long id, String token, Duration budget) {
-        Optional<Call> call;
-        try {
-            call = prepare(id, token);
-        } catch (RuntimeException e) {
-            // Marked failed, so it is retried with backoff and finally given up, not reclaimed for ever.
-            LOG.warnf(e, "Webhook delivery %d could not be prepared", id);
-            Attempt attempt = new Attempt(clock.instant(), null, "could not prepare the call: " + e.getClass().getSimpleName(), 0);
-            return record(id, token, attempt) ? Outcome.FAILED : Outcome.TAKEN_OVER;
-        }
-        if (call.isEmpty()) {
-            return Outcome.SKIPPED;
-        }
-        Attempt attempt = send(call.get(), budget);
-        if (!record(id, token, attempt)) {
-            return Outcome.TAKEN_OVER;
-        }
-        return attempt.error() == null ? Outcome.DELIVERED : Outcome.FAILED;
+    /** The relay's sender for webhook calls, each made within {@code budget}. */
+    OutboxSender<WebhookDelivery, Call, Attempt> sender(Duration budget) {
+        return new Sender(budget);
     }
 
     /** What to send for a claimed delivery. */
@@ -272,22 +192,78 @@ public class WebhookService {
     record Attempt(Instant started, Integer status, String error, long millis) {
     }
 
-    /** The call for a delivery this sender still holds; empty (and skipped) when the shop removed its webhook, or when the claim was lost. */
-    Optional<Call> prepare(long id, String token) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Optional<WebhookDelivery> claimed = OutboxEntry.stillClaimed(WebhookDelivery.class, id, token);
-            if (claimed.isEmpty()) {
-                LOG.warnf("Webhook delivery %d was taken over by another sender before it was sent; not sending it", id);
-                return Optional.<Call>empty();
-            }
-            WebhookDelivery delivery = claimed.get();
+    /**
+     * Webhook calls as the relay sends them: a shop's deliveries are one lane (in order, paused by a
+     * failure), and each result is recorded as soon as it is known, because a call can take seconds
+     * and the shop's delivery log should show it.
+     */
+    private final class Sender implements OutboxSender<WebhookDelivery, Call, Attempt> {
+
+        private final Duration budget;
+        private final RelaySettings settings;
+
+        Sender(Duration budget) {
+            this.budget = budget;
+            this.settings = new RelaySettings(config.webhooks().batch(), config.webhooks().concurrency(), 1,
+                    config.webhooks().claimLease());
+        }
+
+        @Override
+        public Class<WebhookDelivery> type() {
+            return WebhookDelivery.class;
+        }
+
+        @Override
+        public RelaySettings settings() {
+            return settings;
+        }
+
+        @Override
+        public List<Due> due(Instant now, int limit, Set<Long> pausedLanes) {
+            return WebhookDelivery.due(now, limit, pausedLanes).stream().map(due -> new Due(due.id(), due.shopId())).toList();
+        }
+
+        /** The call for a claimed delivery; empty (and skipped) when the shop removed its webhook. */
+        @Override
+        public Optional<Call> prepare(WebhookDelivery delivery) {
             Webhook webhook = Webhook.findById(delivery.shopId());
             if (webhook == null) {
                 delivery.skip("webhook removed");
-                return Optional.<Call>empty();
+                return Optional.empty();
             }
             return Optional.of(new Call(webhook.url(), webhook.secret(), delivery.eventId(), delivery.eventType(), delivery.payload()));
-        });
+        }
+
+        @Override
+        public Attempt send(Call call) {
+            return WebhookService.this.send(call, budget);
+        }
+
+        /** Marked failed, so it is retried with backoff and finally given up, not reclaimed for ever. */
+        @Override
+        public Attempt failure(RuntimeException thrown) {
+            LOG.warnf(thrown, "A webhook call could not be prepared or made");
+            return new Attempt(clock.instant(), null, "could not prepare the call: " + thrown.getClass().getSimpleName(), 0);
+        }
+
+        @Override
+        public boolean succeeded(Attempt attempt) {
+            return attempt.error() == null;
+        }
+
+        @Override
+        public void record(WebhookDelivery delivery, Attempt attempt) {
+            WebhookAttempt.log(delivery.id(), delivery.attempts(), attempt.started(), attempt.status(), attempt.error(), attempt.millis());
+            if (attempt.error() == null) {
+                delivery.delivered(attempt.status(), clock.instant());
+            } else {
+                if (attempt.status() != null) {
+                    delivery.answered(attempt.status());
+                }
+                LOG.debugf("Webhook delivery %d failed: %s", delivery.id(), attempt.error());
+                delivery.failed(attempt.error(), clock.instant(), config.webhooks().backoff(), config.webhooks().maxAttempts());
+            }
+        }
     }
 
     /**
@@ -338,41 +314,12 @@ public class WebhookService {
         return new Attempt(started, status, error, (System.nanoTime() - start) / 1_000_000);
     }
 
-    /**
-     * Records the attempt, only while this sender's claim still holds the delivery: a sender whose
-     * lease expired and whose delivery another sender took over records nothing (and says so in the
-     * log), so it cannot overwrite the newer outcome. Returns whether it was recorded.
-     */
-    boolean record(long id, String token, Attempt attempt) {
-        boolean recorded = QuarkusTransaction.requiringNew().call(() -> OutboxEntry.stillClaimed(WebhookDelivery.class, id, token)
-                .map(delivery -> {
-                    WebhookAttempt.log(id, delivery.attempts(), attempt.started(), attempt.status(), attempt.error(), attempt.millis());
-                    if (attempt.error() == null) {
-                        delivery.delivered(attempt.status(), clock.instant());
-                    } else {
-                        if (attempt.status() != null) {
-                            delivery.answered(attempt.status());
-                        }
-                        delivery.failed(attempt.error(), clock.instant(), config.webhooks().maxAttempts());
-                    }
-                    return true;
-                }).orElse(false));
-        if (!recorded) {
-            LOG.warnf("Webhook delivery %d was taken over by another sender; dropped this sender's outcome (%s)", id,
-                    attempt.error() == null ? "delivered, " + attempt.status() : attempt.error());
-        } else if (attempt.error() != null) {
-            LOG.debugf("Webhook delivery %d failed: %s", id, attempt.error());
-        }
-        return recorded;
-    }
-
     private void checkDestination(String url) {
         Destinations.check(url, config.webhooks().allowPrivateNetworks());
     }
 
     @PreDestroy
     void stop() {
-        senders.shutdownNow();
         watchdog.shutdownNow();
     }
 

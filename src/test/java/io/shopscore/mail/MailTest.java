@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.shopscore.outbox.OutboxRelay;
 import io.shopscore.persistence.OutboxEntry;
 import io.shopscore.testing.Api;
 import io.shopscore.testing.Api.TestShop;
@@ -40,6 +41,9 @@ class MailTest {
 
     @Inject
     MailOutbox outbox;
+
+    @Inject
+    OutboxRelay relay;
 
     @Inject
     MovableClock clock;
@@ -254,8 +258,8 @@ class MailTest {
 
         outbox.sendDue();
         assertEquals(1, to(address).size(), "the next sender took the mail over and sent it");
-        assertFalse(outbox.record(mailId, "first-sender", mail -> mail.failed(SendFailure.of(new IllegalStateException("late")),
-                clock.instant(), 6)), "the first sender's claim is gone");
+        assertTrue(relay.record(outbox, "first-sender", Map.of(mailId, outbox.failure(new IllegalStateException("late")))).isEmpty(),
+                "the first sender's claim is gone");
         assertEquals("sent", listed(shop, "C-1").getString("mail.state"), "and it did not overwrite the outcome");
     }
 
@@ -315,6 +319,24 @@ class MailTest {
         for (String address : addresses) {
             assertEquals(1, to(address).size(), address);
         }
+    }
+
+    @Test
+    void manyMailsGoOutOverAFewConnectionsKeptOpen() {
+        TestShop shop = Api.newShop();
+        List<String> addresses = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            String address = email();
+            addresses.add(address);
+            invite(shop, Map.of("orderRef", "K-" + i, "email", address, "delayDays", 0));
+        }
+        int connectionsBefore = SmtpResource.server().connectionsOpened();
+        assertEquals(30, outbox.sendDue());
+        for (String address : addresses) {
+            assertEquals(1, to(address).size(), address);
+        }
+        assertTrue(SmtpResource.server().connectionsOpened() - connectionsBefore <= 2,
+                "at most one connection per sending thread (shopscore.mail.concurrency), not one per mail");
     }
 
     @Test

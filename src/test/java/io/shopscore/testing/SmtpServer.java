@@ -29,6 +29,7 @@ public final class SmtpServer implements AutoCloseable {
     private final ServerSocket socket;
     private final List<ReceivedMail> received = new ArrayList<>();
     private final List<Socket> connections = new ArrayList<>();
+    private final java.util.concurrent.atomic.AtomicInteger connectionsOpened = new java.util.concurrent.atomic.AtomicInteger();
     private int refusals;
     private String refusal;
 
@@ -47,6 +48,11 @@ public final class SmtpServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** How many connections clients have opened since the server started: a sender that keeps one open opens few. */
+    public int connectionsOpened() {
+        return connectionsOpened.get();
     }
 
     public int port() {
@@ -140,6 +146,7 @@ public final class SmtpServer implements AutoCloseable {
         while (!socket.isClosed()) {
             try {
                 Socket connection = socket.accept();
+                connectionsOpened.incrementAndGet();
                 synchronized (connections) {
                     connections.add(connection);
                 }

@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -43,6 +44,8 @@ import com.sun.net.httpserver.HttpServer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.shopscore.outbox.OutboxRelay;
+import io.shopscore.outbox.OutboxSender;
 import io.shopscore.testing.Api;
 import io.shopscore.testing.Api.TestShop;
 import io.shopscore.testing.MovableClock;
@@ -67,6 +70,9 @@ class WebhookTest {
 
     @Inject
     WebhookService webhooks;
+
+    @Inject
+    OutboxRelay relay;
 
     @Inject
     MovableClock clock;
@@ -200,6 +206,23 @@ class WebhookTest {
     }
 
     @Test
+    void aFailureHandsTheRestOfTheShopsDeliveriesBackUnsent() {
+        TestShop shop = Api.newShop();
+        register(shop);
+        shop.review(9, true);
+        shop.review(8, true);
+        shop.review(7, true);
+        failures.set(1);
+
+        assertEquals(0, webhooks.deliverDue());
+        assertEquals(1, callsFor(shop).size(), "the shop's first call failed; its other two were not made");
+        shop.asShop().get("/api/v1/shops/{slug}/webhook/deliveries", shop.slug()).then()
+                .body("total", equalTo(3))
+                .body("items.state", equalTo(List.of("pending", "pending", "pending")))
+                .body("items.attempts", equalTo(List.of(0, 0, 1))); // the two handed back unsent count no attempt
+    }
+
+    @Test
     void webhookIsTheShopsOwnAndCanBeRemoved() {
         TestShop shop = Api.newShop();
         TestShop other = Api.newShop();
@@ -291,19 +314,20 @@ class WebhookTest {
         shop.review(8, true);
         long id = newestDelivery(shop);
 
-        assertTrue(webhooks.claim(id, "first-sender"));
-        WebhookService.Call late = webhooks.prepare(id, "first-sender").orElseThrow();
+        OutboxSender<WebhookDelivery, WebhookService.Call, WebhookService.Attempt> sender = webhooks.sender(Duration.ofSeconds(5));
+        assertEquals(1, relay.claim(sender, List.of(id), "first-sender"));
+        WebhookService.Call late = relay.prepare(sender, List.of(id), "first-sender").get(0).message();
         clock.advance(Duration.ofMinutes(11)); // past the 10-minute lease: the first sender seems dead
-        assertTrue(webhooks.claim(id, "second-sender"), "an expired claim is taken over");
-        WebhookService.Call current = webhooks.prepare(id, "second-sender").orElseThrow();
+        assertEquals(1, relay.claim(sender, List.of(id), "second-sender"), "an expired claim is taken over");
+        WebhookService.Call current = relay.prepare(sender, List.of(id), "second-sender").get(0).message();
 
         failures.set(1);
-        WebhookService.Attempt lateFailure = webhooks.send(late, Duration.ofSeconds(5));
+        WebhookService.Attempt lateFailure = sender.send(late);
         assertEquals(500, lateFailure.status());
-        assertFalse(webhooks.record(id, "first-sender", lateFailure), "the first sender's claim is gone");
-        assertTrue(webhooks.record(id, "second-sender", webhooks.send(current, Duration.ofSeconds(5))));
-        assertFalse(webhooks.record(id, "first-sender", lateFailure), "nor can it overwrite the finished delivery");
-        assertTrue(webhooks.prepare(id, "first-sender").isEmpty(), "nor send it again");
+        assertTrue(relay.record(sender, "first-sender", Map.of(id, lateFailure)).isEmpty(), "the first sender's claim is gone");
+        assertEquals(Set.of(id), relay.record(sender, "second-sender", Map.of(id, sender.send(current))));
+        assertTrue(relay.record(sender, "first-sender", Map.of(id, lateFailure)).isEmpty(), "nor can it overwrite the finished delivery");
+        assertTrue(relay.prepare(sender, List.of(id), "first-sender").isEmpty(), "nor send it again");
 
         shop.asShop().get("/api/v1/shops/{slug}/webhook/deliveries", shop.slug()).then()
                 .body("items[0].state", equalTo("delivered"))

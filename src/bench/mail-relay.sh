@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# Mail relay benchmark: how many mails a second one instance sends to a local SMTP server.
+# Seeds BENCH_MAILS (default 20,000) invitations whose mails are due now, starts the packaged service
+# (H2) against src/bench/smtp_sink.py, and reports mails/s from the sink's first to its last mail,
+# the SMTP connections used, and whether every mail arrived exactly once. Fails if not.
+#
+# Usage: src/bench/mail-relay.sh                    (builds the jar; a few minutes)
+#        BENCH_SKIP_BUILD=1 src/bench/mail-relay.sh  (reuses target/quarkus-app, or the build in BENCH_APP)
+# Extra settings for the service can be given as NAME=value arguments, for example
+#        src/bench/mail-relay.sh SHOPSCORE_MAIL_CONCURRENCY=1
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
+BENCH="$ROOT/src/bench"
+WORK="$ROOT/target/bench/mail"
+MAILS="${BENCH_MAILS:-20000}"
+SMTP_PORT=18026
+APP_PORT=18082
+APP_URL="http://127.0.0.1:$APP_PORT"
+SLUG="mail-bench"
+
+log() { printf '== %s\n' "$*" >&2; }
+
+APP_PID=""
+SINK_PID=""
+start_app() {
+  (cd "$WORK/run" && exec env QUARKUS_HTTP_PORT="$APP_PORT" SHOPSCORE_ADMIN_TOKEN=bench-admin \
+    QUARKUS_MAILER_HOST=127.0.0.1 QUARKUS_MAILER_PORT="$SMTP_PORT" SHOPSCORE_MAIL_POLL_INTERVAL=1s \
+    QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT=30S "$@" \
+    java -jar "$WORK/app/quarkus-run.jar" >>"$WORK/run/app.log" 2>&1) &
+  APP_PID=$!
+  for _ in $(seq 1 1800); do
+    curl -fs "$APP_URL/q/health/ready" >/dev/null 2>&1 && return
+    kill -0 "$APP_PID" 2>/dev/null || { cat "$WORK/run/app.log" >&2; exit 1; }
+    sleep 0.1
+  done
+  echo "the service did not start" >&2
+  exit 1
+}
+stop_app() { [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true; APP_PID=""; }
+stop_sink() { [ -n "$SINK_PID" ] && kill "$SINK_PID" 2>/dev/null && wait "$SINK_PID" 2>/dev/null || true; SINK_PID=""; }
+trap 'stop_app; stop_sink' EXIT
+
+stat() { python3 -c "import json, sys; print(json.load(open(sys.argv[1]))[sys.argv[2]])" "$WORK/sink.json" "$1"; }
+
+if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
+  log "Building the service"
+  (cd "$ROOT" && ./mvnw -q -B package -DskipTests)
+fi
+rm -rf "$WORK" && mkdir -p "$WORK/run"
+cp -r "${BENCH_APP:-$ROOT/target/quarkus-app}" "$WORK/app"
+
+python3 "$BENCH/smtp_sink.py" "$SMTP_PORT" "$WORK/sink.json" 2>"$WORK/sink.log" &
+SINK_PID=$!
+
+log "Creating the shop, then seeding $MAILS invitations with their mails due"
+start_app "$@"
+curl -fs -H 'Authorization: Bearer bench-admin' -H 'Content-Type: application/json' \
+  -d "{\"slug\":\"$SLUG\",\"name\":\"Mail bench shop\",\"websiteUrl\":\"https://mail-bench.example\"}" \
+  "$APP_URL/api/v1/shops" >/dev/null
+stop_app
+sed -e "s/@SLUG@/$SLUG/g" -e "s/@MAILS@/$MAILS/g" "$BENCH/seed-mails.h2.sql" >"$WORK/seed.sql"
+java -cp "$(ls "$WORK"/app/lib/main/com.h2database.h2-*.jar)" org.h2.tools.RunScript \
+  -url "jdbc:h2:file:$WORK/run/data/shopscore" -user shopscore -script "$WORK/seed.sql"
+
+# CPU time the service has used, in clock ticks: on a shared machine the rate alone says how busy
+# the other processes were; the CPU each mail cost says what the service needs.
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$APP_PID/stat"; }
+
+log "Sending: the service starts and its outbox empties into the sink"
+start_app "$@"
+deadline=$(( $(date +%s) + 120 + MAILS / 20 ))
+while [ "$(stat received)" -eq 0 ] && [ "$(date +%s)" -lt "$deadline" ]; do sleep 0.05; done
+cpu_start=$(cpu_ticks)
+while [ "$(stat received)" -lt "$MAILS" ] && [ "$(date +%s)" -lt "$deadline" ]; do sleep 0.5; done
+cpu_end=$(cpu_ticks)
+sleep 2 # a mail sent twice would arrive now
+stop_app
+received=$(stat received) recipients=$(stat recipients)
+python3 - "$WORK/sink.json" "$MAILS" $((cpu_end - cpu_start)) "$(getconf CLK_TCK)" "$(nproc)" <<'PY'
+import json, os, sys
+stats, mails, ticks, tick, cpus = json.load(open(sys.argv[1])), int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
+seconds = stats["last"] - stats["first"] if stats["first"] else 0
+rate = (stats["received"] - 1) / seconds if seconds > 0 else 0
+cpu = ticks / tick
+per_mail = 1000 * cpu / max(stats["received"], 1)
+print(f"mail relay, H2: {stats['received']:,} of {mails:,} mails in {seconds:.1f} s: {rate:,.0f} mails/s "
+      f"over {stats['connections']} SMTP connection(s); {stats['recipients']:,} distinct recipients")
+print(f"service CPU while sending: {cpu:.1f} s ({per_mail:.2f} ms a mail, {cpu / seconds if seconds else 0:.2f} of {cpus} CPUs); "
+      f"load average {os.getloadavg()[0]:.1f}")
+PY
+[ "$received" -eq "$MAILS" ] || { echo "FAIL: $received of $MAILS mails arrived" >&2; exit 1; }
+[ "$recipients" -eq "$MAILS" ] || { echo "FAIL: some mail was sent twice" >&2; exit 1; }

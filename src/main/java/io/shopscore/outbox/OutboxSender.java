@@ -1,0 +1,57 @@
+package io.shopscore.outbox;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import io.shopscore.persistence.OutboxEntry;
+
+/**
+ * One kind of outbox entry, as {@link OutboxRelay} sees it: what is due, how an entry becomes a
+ * message, how a message is sent, and how its result is written down. The relay does the rest
+ * (claiming, transactions, fencing by the claim, lanes, threads), the same way for every kind.
+ *
+ * @param <E> the entry type
+ * @param <M> a message ready to send, prepared from an entry; holds no managed entity
+ * @param <R> the result of one send: success, or what failed
+ */
+public interface OutboxSender<E extends OutboxEntry, M, R> {
+
+    Class<E> type();
+
+    RelaySettings settings();
+
+    /**
+     * Up to {@code limit} entries whose time has come (or whose claim expired), oldest first, none in
+     * a lane of {@code pausedLanes}. Runs in a transaction.
+     */
+    List<Due> due(Instant now, int limit, Set<Long> pausedLanes);
+
+    /**
+     * The message for an entry this sender holds, or empty after marking the entry as no longer
+     * wanted ({@link OutboxEntry#skip}). Runs in a transaction, with the entry locked; what it
+     * changes on the entry is committed with it. May throw: the entry then fails like a send.
+     */
+    Optional<M> prepare(E entry);
+
+    /** Sends the message. What it throws is a failed send too: the relay records {@link #failure} of it. */
+    R send(M message);
+
+    /** The result of a message that could not be prepared or sent because this was thrown. */
+    R failure(RuntimeException thrown);
+
+    /** Whether the result is a success; a failure pauses the entry's lane for the rest of the run. */
+    boolean succeeded(R result);
+
+    /** Writes the result down on the entry. Runs in a transaction, only while this sender still holds the claim. */
+    void record(E entry, R result);
+
+    /**
+     * An entry that is due, and its lane: entries of one lane are sent one after another in the
+     * order given, and a failure stops the rest of its lane until the next run (a lane is, say, one
+     * receiver). Different lanes are sent in parallel.
+     */
+    record Due(long id, long lane) {
+    }
+}
