@@ -20,6 +20,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import javax.sql.DataSource;
+
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterEach;
@@ -37,6 +39,9 @@ class InvitationResourceTest {
 
     @Inject
     MovableClock clock;
+
+    @Inject
+    DataSource dataSource;
 
     @AfterEach
     void resetClock() {
@@ -130,6 +135,27 @@ class InvitationResourceTest {
                 .post("/api/v1/shops/{slug}/invitations", shop.slug())
                 .then().statusCode(400).body("violations[0].field", equalTo("orderRef"));
         shop.asShop().get("/api/v1/shops/{slug}/invitations", shop.slug()).then().body("total", equalTo(0));
+    }
+
+    /**
+     * Invitations from before delivery existed got the column's default. It must be a value the
+     * service can read: once it was 'link' where the code stores 'LINK', and such a shop's
+     * invitation list answered 500.
+     */
+    @Test
+    void invitationsWithTheColumnDefaultDeliveryAreReadAsLinkInvitations() throws Exception {
+        TestShop shop = Api.newShop();
+        shop.asShop().body(Map.of("orderRef", "OLD-1", "email", "old@example.nl"))
+                .post("/api/v1/shops/{slug}/invitations", shop.slug()).then().statusCode(201).body("delivery", equalTo("email"));
+        try (var connection = dataSource.getConnection(); var update = connection.prepareStatement(
+                "UPDATE invitation SET delivery = DEFAULT WHERE shop_id = (SELECT id FROM shop WHERE slug = ?)")) {
+            update.setString(1, shop.slug());
+            assertEquals(1, update.executeUpdate());
+        }
+        shop.asShop().get("/api/v1/shops/{slug}/invitations", shop.slug())
+                .then().statusCode(200)
+                .body("items[0].orderRef", equalTo("OLD-1"))
+                .body("items[0].delivery", equalTo("link"));
     }
 
     @Test
