@@ -30,7 +30,6 @@ public class ScoreChangeCounter extends PanacheEntityBase {
         return getEntityManager().find(ScoreChangeCounter.class, THE_ONLY_ROW, LockModeType.PESSIMISTIC_WRITE);
     }
 
-
     long next() {
         return ++lastPosition;
     }

@@ -93,7 +93,7 @@ public class ScoreChangeLog {
 
     /** The shops whose latest change was placed after {@code after}, oldest first, with their current scores. */
     @Transactional
-    public Changes after(long after, int limit) {
+    Changes after(long after, int limit) {
         List<Object[]> rows = ScoreChange.getEntityManager().createQuery("""
                 select c.position, s.slug from ScoreChange c, Shop s
                 where s.id = c.shopId and c.position > :after order by c.position""", Object[].class)
@@ -118,7 +118,7 @@ public class ScoreChangeLog {
     }
 
     /** A page of the feed: the changed shops' scores and the position of the last one. */
-    public record Changes(List<ScoreView> items, long lastPosition) {
+    record Changes(List<ScoreView> items, long lastPosition) {
     }
 
     /** Numbers every change that waits for a position; returns how many it placed. */
