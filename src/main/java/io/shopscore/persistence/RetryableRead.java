@@ -10,8 +10,9 @@ import jakarta.interceptor.InterceptorBinding;
 /**
  * Marks a use case that only reads: when its connection to the database turns out to be broken
  * (the server restarted, failed over or ended it), it is run once more on a fresh connection
- * instead of failing the request. See {@link ReadRetry}. Never put it on anything that writes: a
- * write whose connection broke may or may not have been committed.
+ * instead of failing the request. See {@link ReadRetry}. Never put it on anything that writes,
+ * unless writing twice is harmless (the record of an API key's use): a write whose connection broke
+ * may or may not have been committed.
  */
 @InterceptorBinding
 @Target({ ElementType.METHOD, ElementType.TYPE })

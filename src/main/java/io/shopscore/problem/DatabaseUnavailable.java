@@ -20,7 +20,17 @@ public final class DatabaseUnavailable {
      */
     private static final Set<String> STATES = Set.of("57P01", "57P02", "57P03", "57014", "55P03", "40P01");
 
+    /** What a 503 asks the client to wait: a database restart or failover is over in seconds. */
+    public static final int RETRY_AFTER_SECONDS = 5;
+
     private DatabaseUnavailable() {
+    }
+
+    /** The answer to a request that failed because the database could not serve it: 503 with {@code Retry-After}. */
+    public static ProblemException problem() {
+        return ProblemException.unavailable(
+                "The service cannot reach its database at this moment; nothing was changed. Please try again in a few seconds.",
+                RETRY_AFTER_SECONDS);
     }
 
     /** Whether this failure, or any cause of it, says the database could not serve the request. */

@@ -1,5 +1,6 @@
 package io.shopscore.problem;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,5 +20,12 @@ class DatabaseUnavailableTest {
         assertTrue(DatabaseUnavailable.isCause(new SQLException("Acquisition timeout while waiting for new connection")));
         assertFalse(DatabaseUnavailable.isCause(new SQLException("duplicate key", "23505")));
         assertFalse(DatabaseUnavailable.isCause(new NullPointerException()));
+    }
+
+    @Test
+    void theAnswerIsA503ThatSaysWhenToAskAgain() {
+        ProblemException answer = DatabaseUnavailable.problem();
+        assertEquals(503, answer.problem().status());
+        assertEquals(DatabaseUnavailable.RETRY_AFTER_SECONDS, answer.retryAfterSeconds().orElseThrow());
     }
 }
