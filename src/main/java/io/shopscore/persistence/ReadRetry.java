@@ -11,12 +11,20 @@ import jakarta.transaction.TransactionManager;
 
 import org.jboss.logging.Logger;
 
+import io.agroal.api.AgroalDataSource;
+
 /**
  * A read that failed because its connection broke is run once more. When PostgreSQL restarts or a
  * managed database fails over, every connection the pool holds dies; validation on borrow keeps
  * most of them from ever reaching a request, but a connection can still die while a request uses
  * it. A read changes nothing, so running it again on a fresh connection is always safe, and the
  * client never sees the blink.
+ *
+ * <p>"Fresh" is meant literally: one broken connection means the others were most likely ended in
+ * the same moment, and a connection whose server is still ending it can pass validation a
+ * millisecond before it dies. So before the second run every connection of the pool is retired
+ * (idle ones at once, those in use when they are returned; {@link #retireConnectionsIfBroken}),
+ * and the second run waits a moment for that, then gets a connection made after the failure.
  *
  * <p>Only a connection that was open and broke is retried (the server ended it, or the network
  * did): a database that cannot be reached at all, a full pool or a statement timeout would fail
@@ -40,10 +48,37 @@ public class ReadRetry {
 
     private static final ThreadLocal<Boolean> RETRYING = new ThreadLocal<>();
 
-    private final TransactionManager transactions;
+    /** Time for the pool's housekeeping thread to retire the old connections before the second run. */
+    private static final long RETIREMENT_MILLIS = 300;
 
-    public ReadRetry(TransactionManager transactions) {
+    private final TransactionManager transactions;
+    private final AgroalDataSource pool;
+
+    public ReadRetry(TransactionManager transactions, AgroalDataSource pool) {
         this.transactions = transactions;
+        this.pool = pool;
+    }
+
+    /**
+     * When this failure is a connection that broke, retires every connection the pool holds (the
+     * idle ones at once, the ones in use when they are given back) and waits a moment for that, so
+     * that what runs next gets a connection made after the failure. Returns whether it did.
+     */
+    public boolean retireConnectionsIfBroken(Throwable failure) {
+        if (!brokeItsConnection(failure)) {
+            return false;
+        }
+        // twice: a connection that another request was validating during the first flush escapes it
+        for (int flush = 0; flush < 2; flush++) {
+            pool.flush(AgroalDataSource.FlushMode.GRACEFUL);
+            try {
+                Thread.sleep(RETIREMENT_MILLIS / 2);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return true;
     }
 
     /** Runs the read; if its connection broke, runs it once more and returns or throws what the second run does. */
@@ -56,7 +91,7 @@ public class ReadRetry {
             try {
                 return read.call();
             } catch (RuntimeException failure) {
-                if (!brokeItsConnection(failure)) {
+                if (!retireConnectionsIfBroken(failure)) {
                     throw failure;
                 }
                 LOG.infof("A read lost its database connection (%s); reading again on a fresh one", failure.getMessage());

@@ -207,6 +207,8 @@ public class ReviewWriter {
         } catch (RuntimeException batchFailed) {
             if (decided.get() == null) {
                 LOG.debugf(batchFailed, "A batch of %d reviews failed before its commit; writing them one by one", batch.size());
+                // a restart or failover ended the connection: write again on connections made after it
+                readRetry.retireConnectionsIfBroken(batchFailed);
                 writeOneByOne(batch);
             } else {
                 settleUnknownCommit(batch, decided.get(), batchFailed);
@@ -317,7 +319,12 @@ public class ReviewWriter {
         }
     }
 
+    /** Writes one review in a transaction of its own; once more if its connection broke before the commit, when nothing was written. */
     private Outcome writeAlone(Pending pending) {
+        return writeAlone(pending, true);
+    }
+
+    private Outcome writeAlone(Pending pending, boolean mayRetry) {
         AtomicReference<ReviewView> written = new AtomicReference<>();
         try {
             // reviews.write flushes, so once it returned only the commit can fail
@@ -326,7 +333,7 @@ public class ReviewWriter {
             return Outcome.of(written.get());
         } catch (RuntimeException failure) {
             if (written.get() == null) {
-                return Outcome.of(failure);
+                return mayRetry && readRetry.retireConnectionsIfBroken(failure) ? writeAlone(pending, false) : Outcome.of(failure);
             }
             LOG.warnf("The commit of a review failed (%s); asking the database whether it happened", failure.getMessage());
             return switch (commitOf(written.get().id())) {
