@@ -12,6 +12,7 @@ import jakarta.transaction.TransactionManager;
 import org.jboss.logging.Logger;
 
 import io.agroal.api.AgroalDataSource;
+import io.shopscore.problem.DatabaseUnavailable;
 
 /**
  * A read that failed because its connection broke is run once more. When PostgreSQL restarts or a
@@ -115,7 +116,7 @@ public class ReadRetry {
 
     /** Whether this failure, or a cause of it, is a connection that was open and broke. */
     static boolean brokeItsConnection(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+        for (Throwable cause : DatabaseUnavailable.chain(failure)) {
             if (cause instanceof SQLException sql && sql.getSQLState() != null && BROKEN_CONNECTION.contains(sql.getSQLState())) {
                 return true;
             }
