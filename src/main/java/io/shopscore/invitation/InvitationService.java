@@ -20,6 +20,7 @@ import io.shopscore.mail.MailQueue;
 import io.shopscore.mail.MailStatus;
 import io.shopscore.paging.Page;
 import io.shopscore.paging.PageRequest;
+import io.shopscore.persistence.RetryableRead;
 import io.shopscore.persistence.UniqueConstraint;
 import io.shopscore.shop.Shop;
 import io.shopscore.shop.ShopService;
@@ -113,6 +114,7 @@ public class InvitationService {
 
     /** The shop's invitations, newest first, optionally only those in one state. */
     @Transactional
+    @RetryableRead
     public Page<InvitationView> list(String slug, InvitationState state, PageRequest request) {
         Shop shop = ShopService.require(slug);
         Instant now = clock.instant();
@@ -126,6 +128,7 @@ public class InvitationService {
     }
 
     @Transactional
+    @RetryableRead
     public Optional<InvitationView> find(String slug, long id) {
         Shop shop = ShopService.require(slug);
         return Invitation.<Invitation>findByIdOptional(id)

@@ -15,6 +15,8 @@ import jakarta.enterprise.event.Observes;
 import io.github.bucket4j.ConsumptionProbe;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.shopscore.config.ShopscoreConfig;
+import io.shopscore.persistence.ReadRetry;
+import io.shopscore.problem.DatabaseUnavailable;
 import io.shopscore.problem.ProblemException;
 import io.shopscore.problem.ProblemWriter;
 import io.shopscore.web.ClientAddress;
@@ -51,6 +53,7 @@ public class RateLimitFilter {
     private static final Pattern API = Pattern.compile("/api/.*");
 
     private final Buckets buckets;
+    private final ReadRetry readRetry;
     private final ProblemWriter problems;
     private final boolean enabled;
     private final Limit tokenOpened;
@@ -58,8 +61,9 @@ public class RateLimitFilter {
     private final Limit publicRead;
     private final Optional<String> operator;
 
-    public RateLimitFilter(Buckets buckets, ProblemWriter problems, ShopscoreConfig config) {
+    public RateLimitFilter(Buckets buckets, ReadRetry readRetry, ProblemWriter problems, ShopscoreConfig config) {
         this.buckets = buckets;
+        this.readRetry = readRetry;
         this.problems = problems;
         this.operator = config.adminToken().filter(token -> !token.isBlank()).map(token -> digest("Bearer " + token));
         ShopscoreConfig.Limits limits = config.limits();
@@ -110,10 +114,14 @@ public class RateLimitFilter {
         }
         // The shared count is in the database: ask it off the I/O thread, holding the body meanwhile.
         context.request().pause();
-        context.vertx().<ConsumptionProbe>executeBlocking(() -> buckets.take(limit, client), false)
+        // A count lost with its connection may be counted once more: harmless for a limit, unlike a failed request.
+        context.vertx().<ConsumptionProbe>executeBlocking(() -> readRetry.once(() -> buckets.take(limit, client)), false)
                 .onComplete(result -> {
                     if (result.succeeded()) {
                         decide(context, limit, result.result());
+                    } else if (DatabaseUnavailable.isCause(result.cause())) {
+                        // the shared count could not be read: the request would need the database next anyway
+                        problems.send(context, DatabaseUnavailable.problem());
                     } else {
                         context.fail(result.cause());
                     }

@@ -52,6 +52,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(ProblemType.UNAVAILABLE, detail);
     }
 
+    /** As {@link #unavailable(String)}, asking the client to wait this many seconds ({@code Retry-After}). */
+    public static ProblemException unavailable(String detail, long retryAfterSeconds) {
+        return new ProblemException(Problem.of(ProblemType.UNAVAILABLE, detail), Math.max(1, retryAfterSeconds));
+    }
+
     /** Over a limit: 429, to be asked again after the given number of seconds (at least one). */
     public static ProblemException tooManyRequests(String detail, long retryAfterSeconds) {
         return new ProblemException(Problem.of(ProblemType.TOO_MANY_REQUESTS, detail), Math.max(1, retryAfterSeconds));

@@ -112,8 +112,7 @@ public class ProblemMapper {
     public Response unexpected(Throwable e) {
         if (DatabaseUnavailable.isCause(e)) {
             LOG.warnf("The database could not serve a request: %s", e.getMessage());
-            return respond(Problem.of(ProblemType.UNAVAILABLE,
-                    "The service cannot reach its database at this moment; nothing was changed. Please try again in a few seconds."));
+            return problem(DatabaseUnavailable.problem());
         }
         return internalError(e);
     }

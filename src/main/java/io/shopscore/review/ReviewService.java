@@ -22,6 +22,7 @@ import io.shopscore.invitation.InvitationService;
 import io.shopscore.invitation.Tokens;
 import io.shopscore.paging.Page;
 import io.shopscore.paging.PageRequest;
+import io.shopscore.persistence.RetryableRead;
 import io.shopscore.persistence.UniqueConstraint;
 import io.shopscore.problem.ProblemException;
 import io.shopscore.score.CountedReview;
@@ -248,6 +249,7 @@ public class ReviewService {
 
     /** A page of the shop's removed reviews: when and why, never their text. */
     @Transactional
+    @RetryableRead
     public Page<RemovedReview> removed(String slug, PageRequest request) {
         Shop shop = ShopService.require(slug);
         var query = Review.removedOf(shop);
@@ -274,6 +276,7 @@ public class ReviewService {
 
     /** A page of the shop's published reviews, newest first; 404 for an unknown shop. */
     @Transactional
+    @RetryableRead
     public Page<ReviewView> published(String slug, PageRequest request) {
         Shop shop = ShopService.require(slug);
         var items = Review.publishedOf(shop).page(request.page(), request.size()).list().stream().map(ReviewView::of).toList();
@@ -282,6 +285,7 @@ public class ReviewService {
 
     /** Where a customer's invitation link leads: empty for an unknown token. */
     @Transactional
+    @RetryableRead
     public Optional<ReviewLink> link(String token) {
         if (!Tokens.hasTokenForm(token)) {
             return Optional.empty();

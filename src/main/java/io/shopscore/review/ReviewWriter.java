@@ -11,6 +11,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -27,6 +28,8 @@ import io.quarkus.scheduler.Scheduled;
 import io.shopscore.config.ShopscoreConfig;
 import io.shopscore.invitation.Invitation;
 import io.shopscore.invitation.Tokens;
+import io.shopscore.persistence.ReadRetry;
+import io.shopscore.problem.DatabaseUnavailable;
 import io.shopscore.problem.ProblemException;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -42,16 +45,29 @@ import io.vertx.core.Vertx;
  *
  * <p>A review refused for its own reasons (unknown token, already reviewed, expired, blank text) is
  * refused alone: its checks run before it changes anything, and the rest of the batch carries on.
- * If the batch fails as a whole (a deadlock, a lost connection, a unique key that another instance
- * won), nothing of it was committed, and each of its reviews is written again in a transaction of
- * its own, as without batching, and gets its own answer.
+ * If the batch fails as a whole before its commit (a deadlock, a lost connection, a unique key that
+ * another instance won), nothing of it was committed, and each of its reviews is written again in a
+ * transaction of its own, as without batching, and gets its own answer.
+ *
+ * <p>A failure during the commit itself (the connection broke while the database committed) leaves
+ * the outcome unknown: the database may have made the batch durable without saying so. Then the
+ * writer first asks the database whether one of the batch's reviews exists (a batch is all or
+ * nothing, and review ids are never handed out twice): if so, every review of the batch is
+ * answered as written; if not, they are written again one by one; if the database cannot be asked
+ * within {@code shopscore.reviews.queue-timeout}, the client is told that its review may not have
+ * been stored and to send it again, which the invitation then refuses (409) if it was. A review is
+ * never written twice.
  */
 @ApplicationScoped
 public class ReviewWriter {
 
     private static final Logger LOG = Logger.getLogger(ReviewWriter.class);
 
+    /** Between two questions to a database that could not say whether a commit happened. */
+    private static final Duration ASK_AGAIN_AFTER = Duration.ofMillis(500);
+
     private final ReviewService reviews;
+    private final ReadRetry readRetry;
     private final ManagedExecutor workers;
     private final Clock clock;
     private final int batchSize;
@@ -61,8 +77,10 @@ public class ReviewWriter {
     private volatile boolean running;
     private Thread thread;
 
-    public ReviewWriter(ReviewService reviews, Clock clock, ShopscoreConfig config, MeterRegistry metrics, ManagedExecutor workers) {
+    public ReviewWriter(ReviewService reviews, ReadRetry readRetry, Clock clock, ShopscoreConfig config, MeterRegistry metrics,
+            ManagedExecutor workers) {
         this.reviews = reviews;
+        this.readRetry = readRetry;
         this.workers = workers;
         this.clock = clock;
         this.batchSize = config.reviews().batchSize();
@@ -84,7 +102,8 @@ public class ReviewWriter {
         }
         Context context = Vertx.currentContext();
         // Made-up tokens must not fill the queue: a worker looks the token up before it takes a place.
-        return CompletableFuture.supplyAsync(() -> QuarkusTransaction.requiringNew().call(() -> Invitation.existsWithToken(token)), workers)
+        return CompletableFuture.supplyAsync(() -> readRetry.onceUnchecked(
+                () -> QuarkusTransaction.requiringNew().call(() -> Invitation.existsWithToken(token))), workers)
                 .thenCompose(known -> {
                     if (!known) {
                         throw ReviewService.unknownToken();
@@ -166,9 +185,10 @@ public class ReviewWriter {
             return;
         }
         batchSizes.record(batch.size());
-        List<Outcome> outcomes;
+        // set as the last step before the commit: once it is set, only the commit itself can fail
+        AtomicReference<List<Outcome>> decided = new AtomicReference<>();
         try {
-            outcomes = QuarkusTransaction.requiringNew().call(() -> {
+            QuarkusTransaction.requiringNew().run(() -> {
                 Map<String, Invitation> invitations = reviews.lockForBatch(batch.stream().map(Pending::token).toList(),
                         batch.stream().map(Pending::submittedAt).toList());
                 List<Outcome> written = new ArrayList<>(batch.size());
@@ -180,16 +200,88 @@ public class ReviewWriter {
                         written.add(Outcome.of(refused));
                     }
                 }
-                return written;
+                // every statement reaches the database here, so that a failure of any of them counts as before the commit
+                Review.flush();
+                decided.set(written);
             });
         } catch (RuntimeException batchFailed) {
-            LOG.debugf(batchFailed, "A batch of %d reviews failed; writing them one by one", batch.size());
-            writeOneByOne(batch);
+            if (decided.get() == null) {
+                LOG.debugf(batchFailed, "A batch of %d reviews failed before its commit; writing them one by one", batch.size());
+                // a restart or failover ended the connection: write again on connections made after it
+                readRetry.retireConnectionsIfBroken(batchFailed);
+                writeOneByOne(batch);
+            } else {
+                settleUnknownCommit(batch, decided.get(), batchFailed);
+            }
             return;
         }
         for (int i = 0; i < batch.size(); i++) {
-            outcomes.get(i).completeFor(batch.get(i));
+            decided.get().get(i).completeFor(batch.get(i));
         }
+    }
+
+    /** The commit of a decided batch failed: answer from what the database holds, never writing a review twice. */
+    private void settleUnknownCommit(List<Pending> batch, List<Outcome> decided, RuntimeException commitFailed) {
+        Long anyWritten = decided.stream().filter(outcome -> outcome.review() != null).map(outcome -> outcome.review().id())
+                .findFirst().orElse(null);
+        if (anyWritten == null) {
+            // the batch was to write nothing: every refusal stands whatever became of the commit
+            for (int i = 0; i < batch.size(); i++) {
+                decided.get(i).completeFor(batch.get(i));
+            }
+            return;
+        }
+        LOG.warnf("The commit of a batch of %d reviews failed (%s); asking the database whether it happened",
+                batch.size(), commitFailed.getMessage());
+        switch (commitOf(anyWritten)) {
+            case HAPPENED -> {
+                for (int i = 0; i < batch.size(); i++) {
+                    decided.get(i).completeFor(batch.get(i));
+                }
+            }
+            case DID_NOT_HAPPEN -> writeOneByOne(batch);
+            case UNKNOWN -> {
+                for (int i = 0; i < batch.size(); i++) {
+                    Outcome outcome = decided.get(i);
+                    if (outcome.review() != null) {
+                        batch.get(i).fail(unconfirmed());
+                    } else {
+                        outcome.completeFor(batch.get(i));
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Whether the transaction that wrote this review was committed, asked until the database answers
+     * or {@code shopscore.reviews.queue-timeout} has passed. Ids come from a sequence, so a review
+     * with this id exists only if that very transaction committed.
+     */
+    private Commit commitOf(long reviewId) {
+        Instant giveUp = clock.instant().plus(queueTimeout);
+        while (true) {
+            try {
+                boolean exists = QuarkusTransaction.requiringNew().call(() -> Review.findByIdOptional(reviewId).isPresent());
+                return exists ? Commit.HAPPENED : Commit.DID_NOT_HAPPEN;
+            } catch (RuntimeException stillAway) {
+                if (!clock.instant().plus(ASK_AGAIN_AFTER).isBefore(giveUp)) {
+                    LOG.errorf("Could not learn whether review %d was committed: %s", reviewId, stillAway.getMessage());
+                    return Commit.UNKNOWN;
+                }
+                try {
+                    Thread.sleep(ASK_AGAIN_AFTER.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return Commit.UNKNOWN;
+                }
+            }
+        }
+    }
+
+    private static ProblemException unconfirmed() {
+        return ProblemException.unavailable("The database stopped answering while your review was being stored, and it cannot "
+                + "be told yet whether it was. Please send it again in a few seconds: if it was stored, you will be told so (409).");
     }
 
     /**
@@ -211,16 +303,56 @@ public class ReviewWriter {
         return fresh;
     }
 
+    /**
+     * Writes each review in a transaction of its own. When one fails because the database cannot be
+     * reached, the rest are answered the same at once: each would wait for a connection in turn only
+     * to fail alike, and their clients had better hear it quickly.
+     */
     private void writeOneByOne(List<Pending> batch) {
-        for (Pending pending : batch) {
-            Outcome outcome;
-            try {
-                outcome = Outcome.of(reviews.write(pending.token(), pending.submission(), pending.submittedAt(), pending.clientAddress()));
-            } catch (RuntimeException failure) {
-                outcome = Outcome.of(failure);
+        for (int i = 0; i < batch.size(); i++) {
+            Outcome outcome = writeAlone(batch.get(i));
+            outcome.completeFor(batch.get(i));
+            if (outcome.failure() != null && databaseAway(outcome.failure())) {
+                batch.subList(i + 1, batch.size()).forEach(pending -> pending.fail(outcome.failure()));
+                return;
             }
-            outcome.completeFor(pending);
         }
+    }
+
+    /** Writes one review in a transaction of its own; once more if its connection broke before the commit, when nothing was written. */
+    private Outcome writeAlone(Pending pending) {
+        return writeAlone(pending, true);
+    }
+
+    private Outcome writeAlone(Pending pending, boolean mayRetry) {
+        AtomicReference<ReviewView> written = new AtomicReference<>();
+        try {
+            // reviews.write flushes, so once it returned only the commit can fail
+            QuarkusTransaction.requiringNew().run(() -> written.set(
+                    reviews.write(pending.token(), pending.submission(), pending.submittedAt(), pending.clientAddress())));
+            return Outcome.of(written.get());
+        } catch (RuntimeException failure) {
+            if (written.get() == null) {
+                return mayRetry && readRetry.retireConnectionsIfBroken(failure) ? writeAlone(pending, false) : Outcome.of(failure);
+            }
+            LOG.warnf("The commit of a review failed (%s); asking the database whether it happened", failure.getMessage());
+            return switch (commitOf(written.get().id())) {
+                case HAPPENED -> Outcome.of(written.get());
+                case DID_NOT_HAPPEN -> Outcome.of(ProblemException.unavailable(
+                        "The database failed while your review was being stored; nothing was stored. Please send it again in a few seconds."));
+                case UNKNOWN -> Outcome.of(unconfirmed());
+            };
+        }
+    }
+
+    private static boolean databaseAway(RuntimeException failure) {
+        return DatabaseUnavailable.isCause(failure)
+                || failure instanceof ProblemException problem && problem.problem().status() == 503;
+    }
+
+    /** What became of a commit that reported a failure. */
+    private enum Commit {
+        HAPPENED, DID_NOT_HAPPEN, UNKNOWN
     }
 
     /** A review waiting to be written, and where its answer goes (null context: completed on the writing thread). */

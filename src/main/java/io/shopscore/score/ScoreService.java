@@ -15,6 +15,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 
+import io.shopscore.persistence.RetryableRead;
 import io.shopscore.shop.Shop;
 import io.shopscore.shop.ShopTotals;
 import io.shopscore.web.Links;
@@ -95,12 +96,14 @@ public class ScoreService implements ShopTotals {
     }
 
     @Transactional
+    @RetryableRead
     public Optional<ScoreView> find(String slug) {
         return findAll(List.of(slug)).stream().findFirst();
     }
 
     /** Scores of the known shops among these slugs, in no particular order. One query for the totals, one for the last 12 months. */
     @Transactional
+    @RetryableRead
     public List<ScoreView> findAll(Collection<String> slugs) {
         if (slugs.isEmpty()) {
             return List.of();

@@ -18,6 +18,7 @@ import io.shopscore.i18n.Locales;
 import io.shopscore.keys.ServiceKeys;
 import io.shopscore.paging.Page;
 import io.shopscore.paging.PageRequest;
+import io.shopscore.persistence.RetryableRead;
 import io.shopscore.persistence.UniqueConstraint;
 import io.shopscore.problem.ProblemException;
 import io.shopscore.security.ShopKeys;
@@ -126,6 +127,7 @@ public class ShopService implements ShopKeys {
      */
     @Override
     @Transactional
+    @RetryableRead
     public Optional<String> slugForApiKey(String apiKey, String clientAddress) {
         Optional<Shop> shop = Shop.findByApiKeyHash(ApiKeys.hash(apiKey)).filter(found -> ApiKeys.matches(apiKey, found.apiKeyHash()));
         shop.ifPresent(found -> {

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -73,10 +74,12 @@ class ObservabilityTest {
     }
 
     @Test
-    void livenessAndReadinessIncludeTheDatabase() {
+    void onlyReadinessDependsOnTheDatabase() {
+        // a process that cannot reach its database is not broken: restarting it would not bring the database back
         given().get("/q/health/live").then().statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.name", hasItem("database"));
+                .body("checks.name", not(hasItem("Database connections health check")))
+                .body("checks.name", not(hasItem("database")));
         given().get("/q/health/ready").then().statusCode(200)
                 .body("checks.name", hasItem("Database connections health check"))
                 .body("checks.find { it.name == 'review writer' }.status", equalTo("UP"));

@@ -55,7 +55,8 @@ public final class AppProcess implements AutoCloseable {
         builder.environment().put("SHOPSCORE_LIMITS_INVITATIONS_PER_DAY", "10000000");
         builder.environment().putAll(environment);
         AppProcess app = new AppProcess(builder.start(), port, log);
-        app.awaitReady(Duration.ofSeconds(90));
+        // generous: on a shared 2-core machine under several builds a start has taken over 90 s
+        app.awaitReady(Duration.ofSeconds(180));
         return app;
     }
 
@@ -65,6 +66,11 @@ public final class AppProcess implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** What the service logged, to keep when a test fails. */
+    public Path logFile() {
+        return log;
     }
 
     /** SIGKILL: no shutdown hook, no flush; what was acknowledged must already be on disk. */

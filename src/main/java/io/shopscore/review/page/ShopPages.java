@@ -21,6 +21,7 @@ import io.shopscore.i18n.Locales;
 import io.shopscore.i18n.Messages;
 import io.shopscore.paging.Page;
 import io.shopscore.paging.PageRequest;
+import io.shopscore.persistence.RetryableRead;
 import io.shopscore.review.ReviewService;
 import io.shopscore.review.ReviewSource;
 import io.shopscore.review.ReviewView;
@@ -63,6 +64,7 @@ public class ShopPages {
     }
 
     /** The page, or empty for an unknown shop. {@code language} null means the shop's own. */
+    @RetryableRead
     public Optional<ShopPage> page(String slug, int pageNumber, String language) {
         Optional<ShopView> found = shops.find(slug);
         if (found.isEmpty()) {
