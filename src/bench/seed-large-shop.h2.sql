@@ -1,5 +1,5 @@
 -- Gives the shop '@SLUG@' @COUNT@ reviews spread over two years, as if they had come through the API:
--- an invitation per review, and the score totals and daily buckets the service keeps. For the
+-- an invitation per review, and the score totals, daily and monthly buckets the service keeps. For the
 -- benchmark of score latency against the number of reviews (H2 dialect; see the .pg.sql twin).
 -- Ids start far above what the service's sequences will reach; @BLOCK@ keeps two seeded shops apart.
 INSERT INTO invitation (id, shop_id, order_ref, email, customer_name, locale, token, created_at, send_at, expires_at, reviewed_at)
@@ -36,3 +36,11 @@ SELECT shop_id, CAST(created_at AS DATE), COUNT(*), SUM(score),
        SUM(CASE WHEN score <= 5 THEN 1 ELSE 0 END)
 FROM review WHERE shop_id = (SELECT id FROM shop WHERE slug = '@SLUG@')
 GROUP BY shop_id, CAST(created_at AS DATE);
+
+DELETE FROM score_month WHERE shop_id = (SELECT id FROM shop WHERE slug = '@SLUG@');
+INSERT INTO score_month (shop_id, review_month, review_count, score_sum, recommend_yes, recommend_no, negative_count,
+                         negative_responded)
+SELECT shop_id, CAST(DATE_TRUNC('month', review_day) AS DATE), SUM(review_count), SUM(score_sum), SUM(recommend_yes),
+       SUM(recommend_no), SUM(negative_count), SUM(negative_responded)
+FROM score_day WHERE shop_id = (SELECT id FROM shop WHERE slug = '@SLUG@')
+GROUP BY shop_id, CAST(DATE_TRUNC('month', review_day) AS DATE);

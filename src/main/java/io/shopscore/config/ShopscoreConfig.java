@@ -40,6 +40,9 @@ public interface ShopscoreConfig {
     /** Review settings. */
     Reviews reviews();
 
+    /** The public scores kept in memory. */
+    Scores scores();
+
     /** Demo data for a first look at the service. */
     Demo demo();
 
@@ -256,6 +259,22 @@ public interface ShopscoreConfig {
          */
         @WithDefault("PT10S")
         Duration listCacheExpiry();
+    }
+
+    interface Scores {
+        /**
+         * How many shops' scores an instance keeps in memory (about 1 KB each). 0 keeps none: every
+         * read goes to the database, which is how the benchmark measures a miss.
+         */
+        @WithDefault("100000")
+        long cacheSize();
+
+        /**
+         * How long an instance serves a score from memory: the longest another instance shows an old
+         * score (the instance that made the change drops its copy at once).
+         */
+        @WithDefault("PT10S")
+        Duration cacheExpiry();
     }
 
     interface Demo {

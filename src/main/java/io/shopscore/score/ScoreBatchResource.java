@@ -24,7 +24,13 @@ import io.shopscore.problem.ProblemException;
 import io.shopscore.shop.Slugs;
 import io.smallrye.mutiny.Uni;
 
-/** Many shops' scores in one request, for partners that list shops (marketplaces, comparison sites). */
+/**
+ * Many shops' scores in one request: what the widget asks for (one request for every badge on a page)
+ * and what partners that list shops use (marketplaces, comparison sites). Scores in memory are
+ * answered before this resource by {@link CachedScoreRoute}, with the same body and headers; this
+ * resource answers the rest: bad {@code shops} parameters (400), shops not in memory yet (loaded
+ * together), requests that do not accept JSON.
+ */
 @Path("/api/v1/scores")
 @Tag(name = "Public")
 @Produces(MediaType.APPLICATION_JSON)
@@ -57,7 +63,8 @@ public class ScoreBatchResource {
     record ScoreList(List<ScoreView> scores) {
     }
 
-    private static List<String> parseSlugs(String shops) {
+    /** The distinct slugs of the {@code shops} parameter, in the order asked; a 400 problem naming {@code shops} otherwise. */
+    static List<String> parseSlugs(String shops) {
         if (shops == null || shops.isBlank()) {
             throw ProblemException.invalid("shops", "must list at least one slug");
         }

@@ -2,36 +2,42 @@ package io.shopscore.score;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.core.MediaType;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
-import io.quarkus.cache.Cache;
-import io.quarkus.cache.CacheName;
-import io.quarkus.cache.CaffeineCache;
+import io.shopscore.config.ShopscoreConfig;
 import io.shopscore.web.Representation;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
- * Serialised scores, kept in memory so that the public score endpoint, called on every page view
- * of every shop with a badge, does not touch the database. Bounded in size; an entry lives at most
- * {@code quarkus.cache.caffeine."scores".expire-after-write} (10 s), which bounds how long another
- * instance shows an old score. This instance drops its copy as soon as a change commits.
- * Unknown slugs are cached too (as empty), so a flood of made-up slugs cannot reach the database.
+ * Serialised scores, kept in memory so that the public score endpoints, called on every page view
+ * of every shop with a badge, do not touch the database. One cache serves both
+ * {@code GET /api/v1/shops/{slug}/score} and {@code GET /api/v1/scores?shops=...}: an entry is one
+ * shop's score document, and a batch answer is put together from them. Whatever is not in memory
+ * is loaded with one query for all the shops a request names.
+ *
+ * <p>Bounded in size ({@code shopscore.scores.cache-size}); an entry lives at most
+ * {@code shopscore.scores.cache-expiry} (10 s), which bounds how long another instance shows an old
+ * score. This instance drops its copy as soon as a change commits. Unknown slugs are cached too (as
+ * empty), so a flood of made-up slugs cannot reach the database.
  */
 @ApplicationScoped
 public class ScoreCache {
@@ -39,99 +45,134 @@ public class ScoreCache {
     private static final byte[] BATCH_START = "{\"scores\":[".getBytes(StandardCharsets.UTF_8);
     private static final byte[] BATCH_END = "]}".getBytes(StandardCharsets.UTF_8);
 
-    private final Cache cache;
+    /** Null when the cache is switched off (size 0): every read loads. */
+    private final AsyncCache<String, Optional<Representation>> cache;
     private final ScoreService scores;
     private final ObjectMapper json;
 
-    public ScoreCache(@CacheName("scores") Cache cache, ScoreService scores, ObjectMapper json) {
-        this.cache = cache;
+    @Inject
+    public ScoreCache(ShopscoreConfig config, ScoreService scores, ObjectMapper json) {
+        this(config.scores().cacheSize(), config.scores().cacheExpiry(), scores, json);
+    }
+
+    ScoreCache(long size, Duration expiry, ScoreService scores, ObjectMapper json) {
+        this.cache = size == 0 ? null : Caffeine.newBuilder().maximumSize(size).expireAfterWrite(expiry).buildAsync();
         this.scores = scores;
         this.json = json;
     }
 
     /** The score document of one shop, empty for an unknown shop. Answers from memory when it can. */
     public Uni<Optional<Representation>> get(String slug) {
-        return cache.getAsync(slug, key -> Uni.createFrom().item(() -> scores.find(key).map(this::serialize))
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()));
-    }
-
-    /**
-     * The score document of this shop if this instance holds it, loaded, in memory; null otherwise,
-     * also for a shop known not to exist. Never loads and never waits: for {@link CachedScoreRoute}.
-     */
-    @SuppressWarnings("unchecked")
-    Representation ifCached(String slug) {
-        if (!(cache instanceof CaffeineCache caffeine)) {
-            return null; // caching switched off (quarkus.cache.enabled=false): nothing is ever in memory
-        }
-        CompletableFuture<Object> entry = caffeine.getIfPresent(slug);
-        if (entry == null || !entry.isDone() || entry.isCompletedExceptionally()) {
-            return null;
-        }
-        return ((Optional<Representation>) entry.join()).orElse(null);
+        return entries(List.of(slug)).map(found -> found.get(0));
     }
 
     /**
      * {@code {"scores":[...]}} for the known shops among these distinct slugs, in the order asked.
      * Whatever is not in memory is loaded with one query for all of them, not one per shop.
      */
-    @SuppressWarnings("unchecked")
     public Uni<Representation> getAll(List<String> slugs) {
-        if (!(cache instanceof CaffeineCache caffeine)) {
-            // caching switched off: load them all, every time
-            return Uni.createFrom().item(() -> scores.findAll(slugs))
-                    .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                    .map(loaded -> {
-                        Map<String, Representation> bySlug = new HashMap<>();
-                        loaded.forEach(view -> bySlug.put(view.slug(), serialize(view)));
-                        return batch(slugs.stream().map(bySlug::get).filter(Objects::nonNull).toList());
-                    });
-        }
-        Map<String, CompletableFuture<Object>> entries = new LinkedHashMap<>();
-        Map<String, CompletableFuture<Object>> toLoad = new LinkedHashMap<>();
+        return entries(slugs).map(ScoreCache::batch);
+    }
+
+    /**
+     * The score document of this shop if this instance holds it, loaded, in memory; null otherwise,
+     * also for a shop known not to exist. Never loads and never waits: for {@link CachedScoreRoute}.
+     */
+    Representation ifCached(String slug) {
+        Optional<Representation> entry = loaded(slug);
+        return entry == null ? null : entry.orElse(null);
+    }
+
+    /**
+     * The batch document of these distinct slugs if this instance holds every one of them (known or
+     * known not to exist) in memory; null otherwise. Never loads and never waits: for
+     * {@link CachedScoreRoute}.
+     */
+    Representation batchIfCached(List<String> slugs) {
+        List<Optional<Representation>> found = new ArrayList<>(slugs.size());
         for (String slug : slugs) {
-            CompletableFuture<Object> entry = caffeine.getIfPresent(slug);
+            Optional<Representation> entry = loaded(slug);
             if (entry == null) {
-                // Published before loading, so that a change committed meanwhile invalidates it.
-                entry = new CompletableFuture<>();
-                caffeine.put(slug, entry);
-                toLoad.put(slug, entry);
+                return null;
+            }
+            found.add(entry);
+        }
+        return batch(found);
+    }
+
+    /** Drops this instance's copy once the change is committed, so the next read sees it. */
+    void onScoreChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) ScoreChanged change) {
+        if (cache != null) {
+            cache.synchronous().invalidate(change.slug());
+        }
+    }
+
+    /** A loaded entry: the document, empty for an unknown shop; null when not in memory or still loading. */
+    private Optional<Representation> loaded(String slug) {
+        if (cache == null) {
+            return null;
+        }
+        CompletableFuture<Optional<Representation>> entry = cache.getIfPresent(slug);
+        if (entry == null || !entry.isDone() || entry.isCompletedExceptionally()) {
+            return null;
+        }
+        return entry.join();
+    }
+
+    /** Each slug's document (empty for an unknown shop), in the order asked; the missing ones loaded together. */
+    private Uni<List<Optional<Representation>>> entries(List<String> slugs) {
+        if (cache == null) {
+            return load(slugs).map(loaded -> slugs.stream().map(slug -> Optional.ofNullable(loaded.get(slug))).toList());
+        }
+        Map<String, CompletableFuture<Optional<Representation>>> entries = new LinkedHashMap<>();
+        Map<String, CompletableFuture<Optional<Representation>>> toLoad = new HashMap<>();
+        for (String slug : slugs) {
+            CompletableFuture<Optional<Representation>> entry = cache.getIfPresent(slug);
+            if (entry == null) {
+                // Published before loading, so that a change committed meanwhile drops it; a reader
+                // that published first for this slug loads it, and this one waits for that.
+                CompletableFuture<Optional<Representation>> mine = new CompletableFuture<>();
+                entry = cache.asMap().putIfAbsent(slug, mine);
+                if (entry == null) {
+                    entry = mine;
+                    toLoad.put(slug, mine);
+                }
             }
             entries.put(slug, entry);
         }
         Uni<Void> loading = toLoad.isEmpty()
                 ? Uni.createFrom().voidItem()
-                : Uni.createFrom().item(() -> scores.findAll(toLoad.keySet()))
-                        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                        .invoke(loaded -> {
-                            loaded.forEach(view -> toLoad.remove(view.slug()).complete(Optional.of(serialize(view))));
-                            toLoad.values().forEach(unknown -> unknown.complete(Optional.empty()));
-                        })
+                : load(List.copyOf(toLoad.keySet()))
+                        .invoke(loaded -> toLoad.forEach((slug, entry) -> entry.complete(Optional.ofNullable(loaded.get(slug)))))
                         .onFailure().invoke(failure -> toLoad.values().forEach(entry -> entry.completeExceptionally(failure)))
                         .replaceWithVoid();
         return loading
                 .chain(() -> Uni.createFrom().completionStage(
                         CompletableFuture.allOf(entries.values().toArray(CompletableFuture[]::new))))
-                .map(done -> {
-                    List<Representation> found = new ArrayList<>();
-                    entries.values().forEach(entry -> ((Optional<Representation>) entry.join()).ifPresent(found::add));
-                    return batch(found);
-                });
+                .map(done -> entries.values().stream().map(CompletableFuture::join).toList());
     }
 
-    /** Drops this instance's copy once the change is committed, so the next read sees it. */
-    void onScoreChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) ScoreChanged change) {
-        cache.invalidate(change.slug()).await().indefinitely();
+    /** The documents of the known shops among these slugs, by slug, with one query, on a worker thread. */
+    private Uni<Map<String, Representation>> load(List<String> slugs) {
+        return Uni.createFrom().item(() -> {
+            Map<String, Representation> bySlug = new HashMap<>();
+            scores.findAll(slugs).forEach(view -> bySlug.put(view.slug(), serialize(view)));
+            return bySlug;
+        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
-    private static Representation batch(List<Representation> scores) {
+    private static Representation batch(List<Optional<Representation>> scores) {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.writeBytes(BATCH_START);
-        for (int i = 0; i < scores.size(); i++) {
-            if (i > 0) {
-                body.write(',');
+        boolean first = true;
+        for (Optional<Representation> score : scores) {
+            if (score.isPresent()) {
+                if (!first) {
+                    body.write(',');
+                }
+                body.writeBytes(score.get().body());
+                first = false;
             }
-            body.writeBytes(scores.get(i).body());
         }
         body.writeBytes(BATCH_END);
         return Representation.of(body.toByteArray(), MediaType.APPLICATION_JSON);

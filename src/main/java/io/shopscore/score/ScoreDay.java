@@ -4,39 +4,25 @@ import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.Collection;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-
 /**
- * The tally of one shop's reviews written on one UTC day. "Last 12 months" sums at most 365 of
- * these rows instead of scanning reviews, and monthly figures group them.
+ * The tally of one shop's reviews written on one UTC day. "Last 12 months" adds the few day rows at
+ * its oldest edge to the month rows ({@link ScoreMonth}) instead of scanning reviews.
  */
 @Entity
 @Table(name = "score_day")
 @IdClass(ScoreDay.Key.class)
-public class ScoreDay extends PanacheEntityBase {
+public class ScoreDay extends PeriodTotals {
 
     @Id
     private Long shopId;
 
     @Id
     private LocalDate reviewDay;
-
-    @Embedded
-    private Tally tally;
-
-    /** Reviews of this day graded 5 or lower, and how many of those have a response. */
-    @Column(nullable = false)
-    private long negativeCount;
-
-    @Column(nullable = false)
-    private long negativeResponded;
 
     protected ScoreDay() {
     }
@@ -47,16 +33,19 @@ public class ScoreDay extends PanacheEntityBase {
      */
     static void apply(long shopId, CountedReview entry, int sign) {
         ScoreDay bucket = findById(new Key(shopId, entry.day()));
-        if (bucket == null) {
+        boolean isNew = bucket == null;
+        if (isNew) {
             bucket = new ScoreDay();
             bucket.shopId = shopId;
             bucket.reviewDay = entry.day();
-            bucket.tally = Tally.empty();
-            bucket.apply(entry, sign);
+        }
+        int delayBucket = bucket.count(entry, sign);
+        if (delayBucket >= 0) {
+            ResponseDelayDay.add(shopId, entry.day(), delayBucket, sign);
+        }
+        if (isNew) {
             // persisted once counted: Hibernate inserts the state it has at persist()
             bucket.persist();
-        } else {
-            bucket.apply(entry, sign);
         }
     }
 
@@ -64,17 +53,6 @@ public class ScoreDay extends PanacheEntityBase {
     static void loadAll(Collection<Long> shopIds, Collection<LocalDate> days) {
         if (!shopIds.isEmpty() && !days.isEmpty()) {
             list("shopId in ?1 and reviewDay in ?2", shopIds, days);
-        }
-    }
-
-    private void apply(CountedReview entry, int sign) {
-        tally.apply(entry, sign);
-        if (entry.negative()) {
-            negativeCount += sign;
-            if (entry.responseDelay() != null) {
-                negativeResponded += sign;
-                ResponseDelayDay.add(shopId, reviewDay, ResponseDelays.bucket(entry.responseDelay()), sign);
-            }
         }
     }
 

@@ -22,9 +22,10 @@ import io.shopscore.shop.Slugs;
 import io.smallrye.mutiny.Uni;
 
 /**
- * A shop's public score, asked for on every page view that shows its badge. It answers from memory
- * on the I/O thread (the method returns {@link Uni}) and goes to a worker thread only when the
- * score is not cached.
+ * A shop's public score. Scores in memory are answered before this resource by
+ * {@link CachedScoreRoute}, with the same body and headers; what reaches it is answered from
+ * {@link ScoreCache} on the I/O thread (the method returns {@link Uni}) and goes to a worker thread
+ * only to load a score that is not in memory.
  */
 @Path("/api/v1/shops/{slug}/score")
 @Tag(name = "Public", description = "Scores and reviews for anyone: no credentials, CORS open, cacheable")

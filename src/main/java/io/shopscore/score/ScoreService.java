@@ -27,9 +27,6 @@ import io.shopscore.web.Links;
 @ApplicationScoped
 public class ScoreService implements ShopTotals {
 
-    /** "Last 12 months" is the 365 UTC days up to and including today. */
-    static final int RECENT_DAYS = 365;
-
     private final Clock clock;
     private final Links links;
     private final Event<ScoreChanged> changes;
@@ -65,10 +62,12 @@ public class ScoreService implements ShopTotals {
         if (before != null) {
             score.apply(before, -1, clock.instant());
             ScoreDay.apply(shop.id(), before, -1);
+            ScoreMonth.apply(shop.id(), before, -1);
         }
         if (after != null) {
             score.apply(after, +1, clock.instant());
             ScoreDay.apply(shop.id(), after, +1);
+            ScoreMonth.apply(shop.id(), after, +1);
         }
         ScoreChange.changed(shop.id(), clock.instant());
         changes.fire(new ScoreChanged(shop.slug()));
@@ -77,12 +76,13 @@ public class ScoreService implements ShopTotals {
     /**
      * Prepares a batch of reviews of these shops, written on these UTC days, for {@link #move}: locks
      * the shops' score rows in one statement, in shop order (concurrent batches queue rather than
-     * deadlock), and loads the day buckets the batch will move.
+     * deadlock), and loads the day and month rows the batch will move.
      */
     @Transactional(TxType.MANDATORY)
     public void lockForBatch(Collection<Long> shopIds, Collection<LocalDate> days) {
         ShopScore.lockAll(shopIds);
         ScoreDay.loadAll(shopIds, days);
+        ScoreMonth.loadAll(shopIds, days);
         ScoreChange.loadAll(shopIds);
     }
 
@@ -101,7 +101,11 @@ public class ScoreService implements ShopTotals {
         return findAll(List.of(slug)).stream().findFirst();
     }
 
-    /** Scores of the known shops among these slugs, in no particular order. One query for the totals, one for the last 12 months. */
+    /**
+     * Scores of the known shops among these slugs, in no particular order: one query for the totals,
+     * and for the last 12 months a few dozen month and day rows per shop (see {@link RecentWindow}),
+     * however many reviews the shops have.
+     */
     @Transactional
     @RetryableRead
     public List<ScoreView> findAll(Collection<String> slugs) {
@@ -116,9 +120,9 @@ public class ScoreService implements ShopTotals {
             return List.of();
         }
         List<Long> shopIds = rows.stream().map(row -> ((Shop) row[0]).id()).toList();
-        LocalDate from = LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusDays(RECENT_DAYS - 1);
-        Map<Long, Recent> recent = recent(shopIds, from);
-        Map<Long, Map<Integer, Long>> delays = responseDelays(shopIds, from);
+        RecentWindow window = RecentWindow.endingOn(LocalDate.now(clock.withZone(ZoneOffset.UTC)));
+        Map<Long, Recent> recent = recent(shopIds, window);
+        Map<Long, Map<Integer, Long>> delays = responseDelays(shopIds, window);
         return rows.stream().map(row -> {
             Shop shop = (Shop) row[0];
             ShopScore score = (ShopScore) row[1];
@@ -154,38 +158,64 @@ public class ScoreService implements ShopTotals {
         return ScoreView.Responses.of(((Number) totals[0]).longValue(), ((Number) totals[1]).longValue(), delays);
     }
 
-    /** The daily rows of the last 365 days, summed per shop. */
+    /** The figures of the last 12 months of one shop. */
     private record Recent(Tally tally, long negative, long responded) {
         static final Recent NONE = new Recent(Tally.empty(), 0, 0);
+
+        static Recent of(Object[] sums) {
+            return new Recent(new Tally((Long) sums[1], (Long) sums[2], (Long) sums[3], (Long) sums[4]), (Long) sums[5], (Long) sums[6]);
+        }
+
+        Recent plus(Recent other, int sign) {
+            return new Recent(new Tally(tally.count() + sign * other.tally.count(), tally.sum() + sign * other.tally.sum(),
+                    tally.recommendYes() + sign * other.tally.recommendYes(), tally.recommendNo() + sign * other.tally.recommendNo()),
+                    negative + sign * other.negative, responded + sign * other.responded);
+        }
     }
 
-    private static Map<Long, Recent> recent(List<Long> shopIds, LocalDate from) {
-        List<Object[]> sums = ScoreDay.getEntityManager().createQuery("""
+    /** Per shop: its month rows of the window, then its edge days added or taken away. */
+    private static Map<Long, Recent> recent(List<Long> shopIds, RecentWindow window) {
+        Map<Long, Recent> recent = new HashMap<>();
+        ScoreMonth.getEntityManager().createQuery("""
+                select m.shopId, sum(m.tally.reviewCount), sum(m.tally.scoreSum), sum(m.tally.recommendYes),
+                       sum(m.tally.recommendNo), sum(m.negativeCount), sum(m.negativeResponded)
+                from ScoreMonth m where m.shopId in :shopIds and m.reviewMonth >= :firstMonth group by m.shopId""", Object[].class)
+                .setParameter("shopIds", shopIds)
+                .setParameter("firstMonth", window.firstMonth())
+                .getResultList()
+                .forEach(sums -> recent.put((Long) sums[0], Recent.of(sums)));
+        ScoreDay.getEntityManager().createQuery("""
                 select d.shopId, sum(d.tally.reviewCount), sum(d.tally.scoreSum), sum(d.tally.recommendYes),
                        sum(d.tally.recommendNo), sum(d.negativeCount), sum(d.negativeResponded)
-                from ScoreDay d where d.shopId in :shopIds and d.reviewDay >= :from group by d.shopId""", Object[].class)
+                from ScoreDay d where d.shopId in :shopIds and d.reviewDay between :edgeFrom and :edgeTo group by d.shopId""", Object[].class)
                 .setParameter("shopIds", shopIds)
-                .setParameter("from", from)
-                .getResultList();
-        Map<Long, Recent> recent = new HashMap<>();
-        for (Object[] sum : sums) {
-            recent.put((Long) sum[0], new Recent(new Tally((Long) sum[1], (Long) sum[2], (Long) sum[3], (Long) sum[4]),
-                    (Long) sum[5], (Long) sum[6]));
-        }
+                .setParameter("edgeFrom", window.edgeFrom())
+                .setParameter("edgeTo", window.edgeTo())
+                .getResultList()
+                .forEach(sums -> recent.merge((Long) sums[0], Recent.NONE.plus(Recent.of(sums), window.edgeSign()),
+                        (months, edge) -> months.plus(edge, 1)));
         return recent;
     }
 
-    private static Map<Long, Map<Integer, Long>> responseDelays(List<Long> shopIds, LocalDate from) {
-        List<Object[]> sums = ResponseDelayDay.getEntityManager().createQuery("""
-                select r.shopId, r.delayBucket, sum(r.count) from ResponseDelayDay r
-                where r.shopId in :shopIds and r.reviewDay >= :from group by r.shopId, r.delayBucket""", Object[].class)
-                .setParameter("shopIds", shopIds)
-                .setParameter("from", from)
-                .getResultList();
+    /** Per shop and delay bucket: its month rows of the window, then its edge days added or taken away. */
+    private static Map<Long, Map<Integer, Long>> responseDelays(List<Long> shopIds, RecentWindow window) {
         Map<Long, Map<Integer, Long>> delays = new HashMap<>();
-        for (Object[] sum : sums) {
-            delays.computeIfAbsent((Long) sum[0], id -> new HashMap<>()).put((Integer) sum[1], (Long) sum[2]);
-        }
+        ResponseDelayMonth.getEntityManager().createQuery("""
+                select r.shopId, r.delayBucket, sum(r.count) from ResponseDelayMonth r
+                where r.shopId in :shopIds and r.reviewMonth >= :firstMonth group by r.shopId, r.delayBucket""", Object[].class)
+                .setParameter("shopIds", shopIds)
+                .setParameter("firstMonth", window.firstMonth())
+                .getResultList()
+                .forEach(sum -> delays.computeIfAbsent((Long) sum[0], id -> new HashMap<>()).put((Integer) sum[1], (Long) sum[2]));
+        ResponseDelayDay.getEntityManager().createQuery("""
+                select r.shopId, r.delayBucket, sum(r.count) from ResponseDelayDay r
+                where r.shopId in :shopIds and r.reviewDay between :edgeFrom and :edgeTo group by r.shopId, r.delayBucket""", Object[].class)
+                .setParameter("shopIds", shopIds)
+                .setParameter("edgeFrom", window.edgeFrom())
+                .setParameter("edgeTo", window.edgeTo())
+                .getResultList()
+                .forEach(sum -> delays.computeIfAbsent((Long) sum[0], id -> new HashMap<>())
+                        .merge((Integer) sum[1], window.edgeSign() * (Long) sum[2], Long::sum));
         return delays;
     }
 }

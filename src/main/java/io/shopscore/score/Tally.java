@@ -61,6 +61,14 @@ public class Tally {
         return scoreSum;
     }
 
+    long recommendYes() {
+        return recommendYes;
+    }
+
+    long recommendNo() {
+        return recommendNo;
+    }
+
     /** The mean grade on the 1-10 scale, one decimal, rounded half up; null without reviews. */
     public BigDecimal average() {
         return reviewCount == 0 ? null : BigDecimal.valueOf(scoreSum).divide(BigDecimal.valueOf(reviewCount), 1, RoundingMode.HALF_UP);
