@@ -1,6 +1,8 @@
 package io.shopscore.persistence;
 
 import java.sql.SQLException;
+import java.sql.SQLTimeoutException;
+import java.sql.SQLTransientConnectionException;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -40,12 +42,14 @@ public class ReadRetry {
     private static final Logger LOG = Logger.getLogger(ReadRetry.class);
 
     /**
-     * SQLSTATEs of a connection that died under a statement: 08003 (connection does not exist),
-     * 08006 (connection failure), 08007 (transaction resolution unknown) and PostgreSQL's
-     * admin_shutdown (57P01: restart, failover, pg_terminate_backend) and crash_shutdown (57P02).
-     * Not 08001 or 08004: no connection could be made, so there is no fresh one to try.
+     * SQLSTATEs of database failures that a second run would meet again: no connection could be
+     * made (08001, 08004), the server is starting or shutting down and takes none (57P03), a
+     * statement or lock ran out of time (57014, 55P03), a deadlock (40P01, the writer's to retry).
+     * Every other failure of the database is a connection that was open and broke (08003, 08006,
+     * 08007, 57P01, 57P02, or one the driver or Hibernate reports without a state, as happens when a
+     * commit meets a terminated connection).
      */
-    private static final Set<String> BROKEN_CONNECTION = Set.of("08003", "08006", "08007", "57P01", "57P02");
+    private static final Set<String> NOT_A_BROKEN_CONNECTION = Set.of("08001", "08004", "57P03", "57014", "55P03", "40P01");
 
     private static final ThreadLocal<Boolean> RETRYING = new ThreadLocal<>();
 
@@ -114,14 +118,27 @@ public class ReadRetry {
         }
     }
 
-    /** Whether this failure, or a cause of it, is a connection that was open and broke. */
+    /**
+     * Whether this failure is a connection that was open and broke: a failure of the database (as
+     * {@link DatabaseUnavailable} tells them from faults of the service) that is not one of those a
+     * second run would meet again, and not a pool that had no connection to give in time.
+     */
     static boolean brokeItsConnection(Throwable failure) {
+        if (!DatabaseUnavailable.isCause(failure)) {
+            return false;
+        }
         for (Throwable cause : DatabaseUnavailable.chain(failure)) {
-            if (cause instanceof SQLException sql && sql.getSQLState() != null && BROKEN_CONNECTION.contains(sql.getSQLState())) {
-                return true;
+            if (cause instanceof SQLTransientConnectionException || cause instanceof SQLTimeoutException) {
+                return false;
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() != null && NOT_A_BROKEN_CONNECTION.contains(sql.getSQLState())) {
+                return false;
+            }
+            if (cause instanceof SQLException sql && sql.getMessage() != null && sql.getMessage().contains("Acquisition timeout")) {
+                return false;
             }
         }
-        return false;
+        return true;
     }
 
     private boolean inTransaction() {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -54,6 +55,15 @@ class ReadRetryTest {
         FlakyReads.failures = 5;
         FlakyReads.failure = () -> new PersistenceException(new SQLException("This connection has been closed.", "08003"));
         assertThrows(PersistenceException.class, reads::countShops);
+        assertEquals(2, FlakyReads.calls.get());
+    }
+
+    /** A commit that meets a terminated connection can surface without the server's SQLSTATE. */
+    @Test
+    void aConnectionThatBrokeWithoutAStateIsRunOnceMoreToo() {
+        FlakyReads.failures = 1;
+        FlakyReads.failure = () -> new PersistenceException(new SQLRecoverableException("An I/O error occurred while sending to the backend."));
+        assertEquals(Shop.count(), reads.countShops());
         assertEquals(2, FlakyReads.calls.get());
     }
 
