@@ -213,16 +213,25 @@ public class OutboxRelay {
         return succeeded;
     }
 
-    /** One of the threads of a batch: takes lane after lane until none is left; returns how many it sent with success. */
+    /**
+     * One of the threads of a batch: takes lane after lane until none is left; returns how many it
+     * sent with success. What was sent must be recorded while the claim still holds, or another
+     * sender takes the entries over and sends them again: so results are recorded at least every
+     * quarter of the lease (not only every {@code recordEvery}), and no send starts in the lease's
+     * last quarter (what is left goes back unsent).
+     */
     private <E extends OutboxEntry, M, R> int sendLanes(OutboxSender<E, M, R> sender, Queue<Lane<M, R>> queue, String token,
             Instant leaseEnds, Set<Long> paused) {
+        Duration quarter = sender.settings().lease().dividedBy(4);
+        Instant stopSending = leaseEnds.minus(quarter);
+        Instant recordBy = clock.instant().plus(quarter);
         Map<Long, R> results = new LinkedHashMap<>();
         List<Long> handBack = new ArrayList<>();
         int succeeded = 0;
         for (Lane<M, R> lane = queue.poll(); lane != null; lane = queue.poll()) {
             for (int i = 0; i < lane.entries.size(); i++) {
                 Prepared<M, R> entry = lane.entries.get(i);
-                if (!clock.instant().isBefore(leaseEnds)) {
+                if (!clock.instant().isBefore(stopSending)) {
                     // another sender may hold these by now; what is still ours goes back
                     lane.entries.subList(i, lane.entries.size()).forEach(rest -> handBack.add(rest.id()));
                     break;
@@ -234,8 +243,9 @@ public class OutboxRelay {
                     paused.add(lane.key);
                     lane.entries.subList(i + 1, lane.entries.size()).forEach(rest -> handBack.add(rest.id()));
                 }
-                if (failed || results.size() >= sender.settings().recordEvery()) {
+                if (failed || results.size() >= sender.settings().recordEvery() || !clock.instant().isBefore(recordBy)) {
                     succeeded += flush(sender, token, results, handBack);
+                    recordBy = clock.instant().plus(quarter);
                 }
                 if (failed) {
                     break;

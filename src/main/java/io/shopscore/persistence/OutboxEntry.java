@@ -196,6 +196,11 @@ public abstract class OutboxEntry extends PanacheEntityBase {
         lastError = note;
     }
 
+    /** Until when the current claim holds (null while unclaimed): after it, another sender may take the entry over. */
+    public Instant claimedUntil() {
+        return claimedUntil;
+    }
+
     public OutboxState state() {
         return state;
     }

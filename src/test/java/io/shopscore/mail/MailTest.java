@@ -9,15 +9,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
 
@@ -25,13 +29,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.mailer.Mail;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.shopscore.outbox.OutboxRelay;
+import io.shopscore.outbox.OutboxSender;
+import io.shopscore.outbox.RelaySettings;
 import io.shopscore.persistence.OutboxEntry;
-import io.shopscore.testing.Api;
 import io.shopscore.testing.Api.TestShop;
+import io.shopscore.testing.Api;
 import io.shopscore.testing.MovableClock;
 import io.shopscore.testing.ReceivedMail;
 import io.shopscore.testing.SmtpResource;
@@ -337,6 +344,70 @@ class MailTest {
         }
         assertTrue(SmtpResource.server().connectionsOpened() - connectionsBefore <= 2,
                 "at most one connection per sending thread (shopscore.mail.concurrency), not one per mail");
+    }
+
+    /**
+     * What went out is written down while its claim still holds, however slowly the mails go:
+     * after the lease another sender would take the entries over and send them again. Each send
+     * here takes a fortieth of the lease, so a batch takes longer than the lease.
+     */
+    @Test
+    void slowSendsAreRecordedWhileTheirClaimHolds() {
+        TestShop shop = Api.newShop();
+        List<String> addresses = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            String address = email();
+            addresses.add(address);
+            invite(shop, Map.of("orderRef", "SLOW-" + i, "email", address, "delayDays", 0));
+        }
+        Duration sendTakes = outbox.settings().lease().dividedBy(40);
+        List<Long> recordedLate = new CopyOnWriteArrayList<>();
+        OutboxSender<OutgoingMail, Mail, Optional<SendFailure>> slowly = new OutboxSender<>() {
+            public Class<OutgoingMail> type() {
+                return outbox.type();
+            }
+
+            public RelaySettings settings() {
+                return outbox.settings();
+            }
+
+            public List<Due> due(Instant now, int limit, Set<Long> pausedLanes) {
+                return outbox.due(now, limit, pausedLanes);
+            }
+
+            public Optional<Mail> prepare(OutgoingMail entry) {
+                return outbox.prepare(entry);
+            }
+
+            public Optional<SendFailure> send(Mail message) {
+                clock.advance(sendTakes);
+                return outbox.send(message);
+            }
+
+            public Optional<SendFailure> failure(RuntimeException thrown) {
+                return outbox.failure(thrown);
+            }
+
+            public boolean succeeded(Optional<SendFailure> result) {
+                return outbox.succeeded(result);
+            }
+
+            public void record(OutgoingMail entry, Optional<SendFailure> result) {
+                if (!clock.instant().isBefore(entry.claimedUntil())) {
+                    recordedLate.add(entry.id());
+                }
+                outbox.record(entry, result);
+            }
+        };
+        int sent = 0;
+        for (int run = 0; run < 5 && sent < 60; run++) {
+            sent += relay.run(slowly);
+        }
+        assertEquals(List.of(), recordedLate, "every result was recorded before its claim ran out");
+        assertEquals(60, sent);
+        for (String address : addresses) {
+            assertEquals(1, to(address).size(), address);
+        }
     }
 
     @Test
