@@ -3,6 +3,7 @@ package io.shopscore.score;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -52,10 +53,16 @@ public class ScoreChange extends PanacheEntityBase {
      * holding the shop's score lock (writers of one shop are queued by it).
      */
     static void changed(long shopId, Instant now) {
-        ScoreChange change = ScoreChange.<ScoreChange>findByIdOptional(shopId)
-                .orElseThrow(() -> new IllegalStateException("Shop " + shopId + " has no score_change row"));
-        change.position = null;
-        change.changedAt = now;
+        Optional<ScoreChange> known = ScoreChange.findByIdOptional(shopId);
+        if (known.isEmpty()) {
+            // A shop opened by an instance of an older version, still running beside this one after
+            // the migration: it enters the feed now. Safe without a race: the caller holds the
+            // shop's score lock, so no other writer of this shop is here at the same time.
+            opened(shopId, now).persist();
+            return;
+        }
+        known.get().position = null;
+        known.get().changedAt = now;
     }
 
     /**
