@@ -256,7 +256,10 @@ public class ReviewWriter {
     /**
      * Whether the transaction that wrote this review was committed, asked until the database answers
      * or {@code shopscore.reviews.queue-timeout} has passed. Ids come from a sequence, so a review
-     * with this id exists only if that very transaction committed.
+     * with this id exists only if that very transaction committed. A server still finishing that
+     * commit can answer "not there" a moment too early: the review is then written again, where
+     * the invitation's lock waits for the first transaction and the unique key refuses a second
+     * review (409), so it is never stored twice; a client told 503 is told to send it again.
      */
     private Commit commitOf(long reviewId) {
         Instant giveUp = clock.instant().plus(queueTimeout);
@@ -339,7 +342,8 @@ public class ReviewWriter {
             return switch (commitOf(written.get().id())) {
                 case HAPPENED -> Outcome.of(written.get());
                 case DID_NOT_HAPPEN -> Outcome.of(ProblemException.unavailable(
-                        "The database failed while your review was being stored; nothing was stored. Please send it again in a few seconds."));
+                        "The database failed while your review was being stored. Please send it again in a few seconds: "
+                                + "if it was stored after all, you will be told so (409)."));
                 case UNKNOWN -> Outcome.of(unconfirmed());
             };
         }
