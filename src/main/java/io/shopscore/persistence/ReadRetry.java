@@ -95,7 +95,9 @@ public class ReadRetry {
         try {
             try {
                 return read.call();
-            } catch (RuntimeException failure) {
+            } catch (Exception failure) {
+                // not only runtime exceptions: a read whose commit meets a terminated connection comes
+                // out of the transaction interceptor as a checked RollbackException
                 if (!retireConnectionsIfBroken(failure)) {
                     throw failure;
                 }

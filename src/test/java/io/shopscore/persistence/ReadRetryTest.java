@@ -13,6 +13,8 @@ import java.util.function.Supplier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -64,6 +66,15 @@ class ReadRetryTest {
         FlakyReads.failures = 1;
         FlakyReads.failure = () -> new PersistenceException(new SQLRecoverableException("An I/O error occurred while sending to the backend."));
         assertEquals(Shop.count(), reads.countShops());
+        assertEquals(2, FlakyReads.calls.get());
+    }
+
+    /** The transaction interceptor reports a failed commit as a checked RollbackException, not a runtime one. */
+    @Test
+    void aReadWhoseCommitMetABrokenConnectionIsRunOnceMore() {
+        FlakyReads.failures = 1;
+        FlakyReads.failure = () -> new PersistenceException(new SQLException("terminating connection due to administrator command", "57P01"));
+        assertEquals(Shop.count(), reads.countShopsFailingAtCommit());
         assertEquals(2, FlakyReads.calls.get());
     }
 
@@ -133,6 +144,29 @@ class ReadRetryTest {
             long count = Shop.count();
             if (calls.incrementAndGet() <= failures) {
                 throw failure.get();
+            }
+            return count;
+        }
+
+        @Inject
+        TransactionSynchronizationRegistry registry;
+
+        /** Reads, then fails at commit, as a read whose connection the server ended before the commit does. */
+        @Transactional
+        @RetryableRead
+        long countShopsFailingAtCommit() {
+            long count = Shop.count();
+            if (calls.incrementAndGet() <= failures) {
+                registry.registerInterposedSynchronization(new Synchronization() {
+                    @Override
+                    public void beforeCompletion() {
+                        throw failure.get();
+                    }
+
+                    @Override
+                    public void afterCompletion(int status) {
+                    }
+                });
             }
             return count;
         }
