@@ -140,25 +140,38 @@ public class ScoreCache {
             }
             entries.put(slug, entry);
         }
-        Uni<Void> loading = toLoad.isEmpty()
-                ? Uni.createFrom().voidItem()
-                : load(List.copyOf(toLoad.keySet()))
-                        .invoke(loaded -> toLoad.forEach((slug, entry) -> entry.complete(Optional.ofNullable(loaded.get(slug)))))
-                        .onFailure().invoke(failure -> toLoad.values().forEach(entry -> entry.completeExceptionally(failure)))
-                        .replaceWithVoid();
-        return loading
-                .chain(() -> Uni.createFrom().completionStage(
-                        CompletableFuture.allOf(entries.values().toArray(CompletableFuture[]::new))))
+        if (!toLoad.isEmpty()) {
+            // Started here and finished whatever becomes of this request: the entries are in the cache
+            // already, and other requests wait for them. Tied to this request, a client that hung up
+            // during the load left them unfinished for good (an unfinished entry never expires), and
+            // every later request for those shops hung with it.
+            loadNow(List.copyOf(toLoad.keySet())).whenComplete((loaded, failure) -> toLoad.forEach((slug, entry) -> {
+                if (failure != null) {
+                    entry.completeExceptionally(failure); // the cache drops it: the next request loads again
+                } else {
+                    entry.complete(Optional.ofNullable(loaded.get(slug)));
+                }
+            }));
+        }
+        return Uni.createFrom().completionStage(CompletableFuture.allOf(entries.values().toArray(CompletableFuture[]::new)))
                 .map(done -> entries.values().stream().map(CompletableFuture::join).toList());
     }
 
-    /** The documents of the known shops among these slugs, by slug, with one query, on a worker thread. */
+    /** The documents of the known shops among these slugs, by slug, with one query, on a worker thread, started now. */
+    private CompletableFuture<Map<String, Representation>> loadNow(List<String> slugs) {
+        return CompletableFuture.supplyAsync(() -> query(slugs), Infrastructure.getDefaultWorkerPool());
+    }
+
+    /** {@link #query} on a worker thread, for a request that reads with the cache switched off. */
     private Uni<Map<String, Representation>> load(List<String> slugs) {
-        return Uni.createFrom().item(() -> {
-            Map<String, Representation> bySlug = new HashMap<>();
-            scores.findAll(slugs).forEach(view -> bySlug.put(view.slug(), serialize(view)));
-            return bySlug;
-        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        return Uni.createFrom().item(() -> query(slugs)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    /** The documents of the known shops among these slugs, by slug, with one query. */
+    private Map<String, Representation> query(List<String> slugs) {
+        Map<String, Representation> bySlug = new HashMap<>();
+        scores.findAll(slugs).forEach(view -> bySlug.put(view.slug(), serialize(view)));
+        return bySlug;
     }
 
     private static Representation batch(List<Optional<Representation>> scores) {
