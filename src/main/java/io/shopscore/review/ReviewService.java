@@ -27,6 +27,7 @@ import io.shopscore.persistence.RetryableRead;
 import io.shopscore.persistence.UniqueConstraint;
 import io.shopscore.problem.ProblemException;
 import io.shopscore.product.Product;
+import io.shopscore.product.ProductDetails;
 import io.shopscore.product.Skus;
 import io.shopscore.score.CountedReview;
 import io.shopscore.score.ProductScoreService;
@@ -285,6 +286,15 @@ public class ReviewService {
         List<ProductReviewView> items = ProductReview.publishedOf(product).page(request.page(), request.size()).list().stream()
                 .map(ProductReviewView::of).toList();
         return Page.of(items, request, productScores.publishedCount(product));
+    }
+
+    /** What the shop's catalogue says about one of its products; empty for an unknown shop or product. */
+    @Transactional
+    @RetryableRead
+    public Optional<ProductDetails> product(String slug, String sku) {
+        return Shop.findBySlug(slug)
+                .flatMap(shop -> Skus.isValid(sku) ? Product.find(shop, sku) : Optional.empty())
+                .map(Product::details);
     }
 
     /** Tags the review's current text with its complaint topics and churn intent. */
