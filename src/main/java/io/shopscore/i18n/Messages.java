@@ -228,4 +228,18 @@ public interface Messages {
     @Message String optOutEverywhereText(String email);
     @Message String optOutEverywhereButton();
     @Message String optOutEverywhereDone(String email);
+
+    // Products: grades in the review form, and a product's public review page
+    @Message String productsLegend();
+    @Message String productsHint();
+    @Message String productGradeLabel(String product);
+    @Message String productNoGrade();
+    @Message String productTextLabel(String product);
+    @Message String errorProduct(String product);
+    @Message String productTitle(String product, String shop);
+    @Message String productHeading(String product);
+    @Message String productSoldBy(String shop);
+    @Message String productNoReviews();
+    @Message String productReviewsHeading();
+    @Message String productAllShopReviews(String shop);
 }

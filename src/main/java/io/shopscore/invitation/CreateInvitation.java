@@ -1,9 +1,13 @@
 package io.shopscore.invitation;
 
+import java.util.List;
+
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
@@ -31,10 +35,25 @@ public record CreateInvitation(
         @Schema(description = "email (default): the service mails the customer their personal link, and no answer to the shop "
                 + "ever contains it. link: the answer carries the link, for a shop that hands it out itself; the review then "
                 + "shows the source invitation-link.", enumeration = { "email", "link" }, defaultValue = "email")
-        @Pattern(regexp = "email|link", message = "must be email or link") String delivery) {
+        @Pattern(regexp = "email|link", message = "must be email or link") String delivery,
+        @Schema(description = "The products of the order, at most 20, each with a distinct sku. The review form then asks a grade "
+                + "for each; the shop's catalogue takes their names and details from the newest invitation that names them.",
+                maxItems = MAX_PRODUCTS)
+        @Valid @Size(max = MAX_PRODUCTS, message = "must list at most 20 products") List<@NotNull @Valid InvitationProduct> products) {
+
+    static final int MAX_PRODUCTS = 20;
 
     public CreateInvitation(String orderRef, String email, String name, String locale) {
-        this(orderRef, email, name, locale, null, null);
+        this(orderRef, email, name, locale, null, null, null);
+    }
+
+    public CreateInvitation(String orderRef, String email, String name, String locale, Integer delayDays, String delivery) {
+        this(orderRef, email, name, locale, delayDays, delivery, null);
+    }
+
+    /** The products, none when absent. */
+    List<InvitationProduct> productsOrNone() {
+        return products == null ? List.of() : products;
     }
 
     Invitation.Delivery deliveryOrDefault() {

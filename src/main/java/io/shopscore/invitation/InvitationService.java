@@ -3,6 +3,7 @@ package io.shopscore.invitation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +23,8 @@ import io.shopscore.paging.Page;
 import io.shopscore.paging.PageRequest;
 import io.shopscore.persistence.RetryableRead;
 import io.shopscore.persistence.UniqueConstraint;
+import io.shopscore.problem.ProblemException;
+import io.shopscore.product.Product;
 import io.shopscore.shop.Shop;
 import io.shopscore.shop.ShopService;
 import io.shopscore.web.Links;
@@ -63,10 +66,11 @@ public class InvitationService {
      * Every request counts against the shop's daily quota, a retry included (429 past it).
      */
     public Issued invite(String slug, CreateInvitation request) {
+        refuseRepeatedSkus(request.productsOrNone());
         quota.charge(slug);
         String orderRef = request.orderRef().strip();
         try {
-            return QuarkusTransaction.requiringNew().call(() -> findOrIssue(slug, orderRef, request));
+            return issueOrCatalogueAgain(slug, orderRef, request);
         } catch (RuntimeException e) {
             if (!UniqueConstraint.isUniqueViolation(e)) {
                 throw e;
@@ -74,6 +78,32 @@ public class InvitationService {
             return QuarkusTransaction.requiringNew().call(() -> Invitation.findByOrderRef(ShopService.require(slug), orderRef)
                     .map(existing -> new Issued(created(existing), false))
                     .orElseThrow(() -> e));
+        }
+    }
+
+    /**
+     * One transaction that finds or issues the invitation; once more when it lost a race to add a
+     * new product to the catalogue, which it then finds.
+     */
+    private Issued issueOrCatalogueAgain(String slug, String orderRef, CreateInvitation request) {
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> findOrIssue(slug, orderRef, request));
+        } catch (RuntimeException e) {
+            if (!UniqueConstraint.isViolationOf(e, Product.UNIQUE_SKU)) {
+                throw e;
+            }
+            return QuarkusTransaction.requiringNew().call(() -> findOrIssue(slug, orderRef, request));
+        }
+    }
+
+    /** A SKU listed twice in one order is refused, naming the second. */
+    private static void refuseRepeatedSkus(List<InvitationProduct> products) {
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < products.size(); i++) {
+            Integer first = seen.putIfAbsent(products.get(i).sku(), i);
+            if (first != null) {
+                throw ProblemException.invalid("products[" + i + "].sku", "repeats the sku of products[" + first + "]");
+            }
         }
     }
 
@@ -90,6 +120,7 @@ public class InvitationService {
                             request.deliveryOrDefault(), clock.instant(), Duration.ofDays(delayDays), config.invitations().validity());
                     invitation.persist();
                     Invitation.flush();
+                    catalogue(shop, invitation, request.productsOrNone());
                     if (!invitation.linkIsTheShops()) {
                         mails.invitation(new MailQueue.Addressee(shop.id(), invitation.id(), invitation.email(), invitation.locale()),
                                 invitation.sendAt(), reminderAfter(shop));
@@ -97,6 +128,17 @@ public class InvitationService {
                     issued.fire(new InvitationIssued(invitation.id(), shop.id(), shop.slug()));
                     return new Issued(created(invitation), true);
                 });
+    }
+
+    /** Brings the shop's catalogue up to date with the order's products and lists them on the invitation. */
+    private void catalogue(Shop shop, Invitation invitation, List<InvitationProduct> products) {
+        for (int i = 0; i < products.size(); i++) {
+            Product product = Product.record(shop, products.get(i).details(), clock.instant());
+            OrderedProduct.of(invitation, i, product).persist();
+        }
+        if (!products.isEmpty()) {
+            Invitation.flush();
+        }
     }
 
     /** The shop's reminder delay, else the service's; zero: no reminder. */

@@ -29,6 +29,18 @@ public final class UniqueConstraint {
         }
     }
 
+    /** Whether this failure is a violation of the named unique key (names compared as the databases report them). */
+    public static boolean isViolationOf(Throwable e, String constraintName) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConstraintViolationException violation) {
+                String name = violation.getConstraintName();
+                return violation.getKind() == ConstraintViolationException.ConstraintKind.UNIQUE
+                        && name != null && name.toLowerCase(java.util.Locale.ROOT).contains(constraintName.toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        return false;
+    }
+
     public static boolean isUniqueViolation(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof ConstraintViolationException violation) {

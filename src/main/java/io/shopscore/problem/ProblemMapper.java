@@ -149,14 +149,19 @@ public class ProblemMapper {
                 parameter = node.getName();
                 continue;
             }
-            if (node.getName() == null) {
+            // Bean Validation puts a list element's index on the node after the list: products[1].sku
+            // comes as "products", then "sku" in iterable at 1 (or "<list element>" at 1 for the element itself)
+            if (node.isInIterable() && node.getIndex() != null) {
+                field.append('[').append(node.getIndex()).append(']');
+            }
+            if (node.getName() == null || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
                 continue;
             }
             if (!field.isEmpty()) {
                 field.append('.');
             }
             field.append(node.getName());
-            if (node.getIndex() != null) {
+            if (!node.isInIterable() && node.getIndex() != null) {
                 field.append('[').append(node.getIndex()).append(']');
             }
         }

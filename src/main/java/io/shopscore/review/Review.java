@@ -2,12 +2,16 @@ package io.shopscore.review;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.EnumType;
@@ -20,7 +24,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
 import jakarta.persistence.OneToOne;
+import jakarta.persistence.OrderBy;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
@@ -31,6 +37,7 @@ import io.shopscore.insight.classify.Classification;
 import io.shopscore.insight.classify.Topic;
 import io.shopscore.invitation.Invitation;
 import io.shopscore.problem.ProblemException;
+import io.shopscore.product.Product;
 import io.shopscore.score.CountedReview;
 import io.shopscore.score.Grade;
 import io.shopscore.shop.Shop;
@@ -129,11 +136,20 @@ public class Review extends PanacheEntityBase {
     @Column(length = 16)
     private String classifierVersion;
 
+    /** The customer's grades of the products of their order; they share this review's state. */
+    @OneToMany(mappedBy = "review", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("id")
+    private List<ProductReview> productReviews = new ArrayList<>();
+
     protected Review() {
     }
 
-    /** The review of an invitation's customer; verified, because only they hold the token. */
-    static Review write(Invitation invitation, ReviewSubmission submission, Instant now) {
+    /**
+     * The review of an invitation's customer; verified, because only they hold the token.
+     * {@code ordered} are the invitation's products: only they can be graded.
+     */
+    static Review write(Invitation invitation, ReviewSubmission submission, Instant now, List<Product> ordered) {
+        Map<Long, Rated> ratings = ratings(submission, ordered);
         Review review = new Review();
         review.shop = invitation.shop();
         review.invitation = invitation;
@@ -141,8 +157,34 @@ public class Review extends PanacheEntityBase {
         review.source = invitation.delivery() == Invitation.Delivery.EMAIL ? ReviewSource.INVITATION_EMAIL : ReviewSource.INVITATION_LINK;
         review.createdAt = now;
         review.version = 1;
-        review.take(submission);
+        review.take(submission, ratings);
         return review;
+    }
+
+    /** A product of the order and the customer's grade of it. */
+    private record Rated(Product product, ReviewSubmission.ProductRating rating) {
+    }
+
+    /**
+     * The products a submission grades, by product id, checked against the order's products before
+     * anything changes: a SKU that is not the order's, or one graded twice, is a 400 naming it.
+     */
+    private static Map<Long, Rated> ratings(ReviewSubmission submission, List<Product> ordered) {
+        Map<Long, Rated> ratings = new LinkedHashMap<>();
+        Map<Long, Integer> firstAt = new LinkedHashMap<>();
+        List<ReviewSubmission.ProductRating> given = submission.productsOrNone();
+        for (int i = 0; i < given.size(); i++) {
+            String field = "products[" + i + "].sku";
+            ReviewSubmission.ProductRating rating = given.get(i);
+            Product product = ordered.stream().filter(candidate -> candidate.sku().equals(rating.sku())).findFirst()
+                    .orElseThrow(() -> ProblemException.invalid(field, "is not a product of this order"));
+            Integer first = firstAt.putIfAbsent(product.id(), i);
+            if (first != null) {
+                throw ProblemException.invalid(field, "grades the same product as products[" + first + "]");
+            }
+            ratings.put(product.id(), new Rated(product, rating));
+        }
+        return ratings;
     }
 
     /** The review of an edit link, locked for a change by its author. */
@@ -190,7 +232,8 @@ public class Review extends PanacheEntityBase {
             return null;
         }
         Duration responseDelay = responseCreatedAt == null ? null : Duration.between(createdAt, responseCreatedAt);
-        return new CountedReview(id, score, recommend, createdAt, responseDelay, topicSet(), churnIntent);
+        return new CountedReview(id, score, recommend, createdAt, responseDelay, topicSet(), churnIntent,
+                productReviews.stream().map(ProductReview::counted).toList());
     }
 
     /** Stores what the classifier found in the current text. */
@@ -287,6 +330,7 @@ public class Review extends PanacheEntityBase {
         topics = "";
         churnIntent = false;
         editTokenHash = null;
+        productReviews.forEach(ProductReview::erase);
     }
 
     boolean isRevisable(Instant now, Duration window) {
@@ -297,7 +341,7 @@ public class Review extends PanacheEntityBase {
      * Replaces the customer's text and grade, within the update window only, and returns the
      * version it replaced (to be kept). A removed review stays removed.
      */
-    ReviewVersion revise(ReviewSubmission submission, Instant now, Duration window) {
+    ReviewVersion revise(ReviewSubmission submission, Instant now, Duration window, List<Product> ordered) {
         if (status == ReviewStatus.WITHDRAWN) {
             throw ProblemException.conflict("This review was withdrawn and can no longer be changed.");
         }
@@ -308,8 +352,9 @@ public class Review extends PanacheEntityBase {
             throw ProblemException.conflict("A review can be updated for " + window.toDays()
                     + " days after it was written; that time is over.");
         }
+        Map<Long, Rated> ratings = ratings(submission, ordered);
         ReviewVersion previous = ReviewVersion.of(this, now);
-        take(submission);
+        take(submission, ratings);
         updatedAt = now;
         version++;
         return previous;
@@ -329,7 +374,7 @@ public class Review extends PanacheEntityBase {
         this.responseText = clean;
     }
 
-    private void take(ReviewSubmission submission) {
+    private void take(ReviewSubmission submission, Map<Long, Rated> ratings) {
         String cleanText = CustomerText.multiLine(submission.text());
         if (cleanText == null || cleanText.isEmpty()) {
             throw ProblemException.invalid("text", "must not be blank");
@@ -339,7 +384,12 @@ public class Review extends PanacheEntityBase {
         title = CustomerText.singleLine(submission.title());
         displayName = CustomerText.singleLine(submission.displayName());
         recommend = submission.recommend();
-        List<String> reasons = ContentScreen.reasonsToHold(text, title, displayName);
+        takeProducts(ratings);
+        List<String> texts = new ArrayList<>(List.of(text));
+        texts.add(title);
+        texts.add(displayName);
+        productReviews.forEach(productReview -> texts.add(productReview.text()));
+        List<String> reasons = ContentScreen.reasonsToHold(texts.toArray(String[]::new));
         if (reasons.isEmpty()) {
             status = ReviewStatus.PUBLISHED;
             heldBecause = null;
@@ -349,8 +399,25 @@ public class Review extends PanacheEntityBase {
         }
     }
 
+    /**
+     * Replaces the product grades with these: a product graded before keeps its row with the new
+     * grade (so the unique key never sees it twice), one no longer graded goes, a new one is added.
+     */
+    private void takeProducts(Map<Long, Rated> ratings) {
+        productReviews.removeIf(existing -> !ratings.containsKey(existing.product().id()));
+        ratings.forEach((productId, rated) -> productReviews.stream()
+                .filter(existing -> existing.product().id().equals(productId)).findFirst()
+                .ifPresentOrElse(existing -> existing.take(rated.rating().score(), rated.rating().text()),
+                        () -> productReviews.add(ProductReview.of(this, rated.product(), rated.rating().score(), rated.rating().text()))));
+    }
+
     public Long id() {
         return id;
+    }
+
+    /** The customer's product grades, in the order they were first given. */
+    public List<ProductReview> productReviews() {
+        return List.copyOf(productReviews);
     }
 
     public Shop shop() {

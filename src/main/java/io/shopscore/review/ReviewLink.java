@@ -1,6 +1,7 @@
 package io.shopscore.review;
 
 import java.time.Instant;
+import java.util.List;
 
 import io.shopscore.invitation.InvitationState;
 
@@ -23,5 +24,10 @@ public record ReviewLink(
         boolean editable,
         String heldBecause,
         String removalReason,
-        boolean withdrawn) {
+        boolean withdrawn,
+        List<OrderedProduct> products) {
+
+    /** A product of the order, with the customer's grade and words when they gave them. */
+    public record OrderedProduct(String sku, String name, Integer score, String text) {
+    }
 }

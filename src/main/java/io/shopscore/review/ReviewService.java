@@ -19,13 +19,18 @@ import io.shopscore.config.ShopscoreConfig;
 import io.shopscore.insight.classify.ReviewClassifier;
 import io.shopscore.invitation.Invitation;
 import io.shopscore.invitation.InvitationService;
+import io.shopscore.invitation.OrderedProduct;
 import io.shopscore.invitation.Tokens;
 import io.shopscore.paging.Page;
 import io.shopscore.paging.PageRequest;
 import io.shopscore.persistence.RetryableRead;
 import io.shopscore.persistence.UniqueConstraint;
 import io.shopscore.problem.ProblemException;
+import io.shopscore.product.Product;
+import io.shopscore.product.ProductDetails;
+import io.shopscore.product.Skus;
 import io.shopscore.score.CountedReview;
+import io.shopscore.score.ProductScoreService;
 import io.shopscore.score.ScoreService;
 import io.shopscore.shop.Shop;
 import io.shopscore.shop.ShopService;
@@ -42,9 +47,12 @@ public class ReviewService {
     private final EditLinks editLinks;
     private final SubmissionSignals signals;
     private final InvitationService invitations;
+    private final ProductScoreService productScores;
 
     public ReviewService(Clock clock, ShopscoreConfig config, ScoreService scores, ReviewChanges changes,
-            ReviewClassifier classifier, EditLinks editLinks, SubmissionSignals signals, InvitationService invitations) {
+            ReviewClassifier classifier, EditLinks editLinks, SubmissionSignals signals, InvitationService invitations,
+            ProductScoreService productScores) {
+        this.productScores = productScores;
         this.clock = clock;
         this.config = config;
         this.scores = scores;
@@ -104,7 +112,7 @@ public class ReviewService {
         if (invitation == null) {
             throw unknownToken();
         }
-        Review review = Review.write(invitation, submission, writtenAt);
+        Review review = Review.write(invitation, submission, writtenAt, orderedProducts(invitation, submission));
         invitation.markReviewed(writtenAt);
         classify(review);
         review.persist();
@@ -145,7 +153,8 @@ public class ReviewService {
     public ReviewView reviseByAuthor(String editToken, ReviewSubmission submission) {
         Review review = lockByEditToken(editToken);
         CountedReview before = review.counted();
-        review.revise(submission, clock.instant(), config.reviews().updateWindow()).persist();
+        review.revise(submission, clock.instant(), config.reviews().updateWindow(), orderedProducts(review.invitation(), submission))
+                .persist();
         classify(review);
         changes.apply(ReviewChanged.Change.UPDATED, review, before);
         return ReviewView.of(review);
@@ -259,6 +268,35 @@ public class ReviewService {
         return Page.of(items, request, query.count());
     }
 
+    /** The invitation's products, read only when the submission grades any (most reviews grade none). */
+    private static List<Product> orderedProducts(Invitation invitation, ReviewSubmission submission) {
+        return submission.productsOrNone().isEmpty() ? List.of() : OrderedProduct.productsOf(invitation);
+    }
+
+    /**
+     * A page of the published grades of one of the shop's products, newest first, with the total
+     * from the product's score row. 404 for an unknown shop or product.
+     */
+    @Transactional
+    @RetryableRead
+    public Page<ProductReviewView> publishedOfProduct(String slug, String sku, PageRequest request) {
+        Shop shop = ShopService.require(slug);
+        Product product = (Skus.isValid(sku) ? Product.find(shop, sku) : Optional.<Product>empty())
+                .orElseThrow(() -> ProblemException.notFound("Shop '" + slug + "' has no product '" + sku + "'."));
+        List<ProductReviewView> items = ProductReview.publishedOf(product).page(request.page(), request.size()).list().stream()
+                .map(ProductReviewView::of).toList();
+        return Page.of(items, request, productScores.publishedCount(product));
+    }
+
+    /** What the shop's catalogue says about one of its products; empty for an unknown shop or product. */
+    @Transactional
+    @RetryableRead
+    public Optional<ProductDetails> product(String slug, String sku) {
+        return Shop.findBySlug(slug)
+                .flatMap(shop -> Skus.isValid(sku) ? Product.find(shop, sku) : Optional.empty())
+                .map(Product::details);
+    }
+
     /** Tags the review's current text with its complaint topics and churn intent. */
     private void classify(Review review) {
         review.tag(classifier.classify(review.title(), review.text(), review.grade().value()), ReviewClassifier.VERSION);
@@ -300,6 +338,12 @@ public class ReviewService {
         Shop shop = invitation.shop();
         boolean withdrawn = review.map(r -> r.status() == ReviewStatus.WITHDRAWN).orElse(false);
         boolean open = review.map(r -> r.status() != ReviewStatus.REMOVED).orElse(false) && !withdrawn;
+        List<ProductReview> graded = review.filter(r -> !withdrawn).map(Review::productReviews).orElse(List.of());
+        List<ReviewLink.OrderedProduct> products = OrderedProduct.productsOf(invitation).stream()
+                .map(product -> graded.stream().filter(pr -> pr.product().id().equals(product.id())).findFirst()
+                        .map(pr -> new ReviewLink.OrderedProduct(product.sku(), product.name(), pr.score(), pr.text()))
+                        .orElseGet(() -> new ReviewLink.OrderedProduct(product.sku(), product.name(), null, null)))
+                .toList();
         return new ReviewLink(token, editToken, shop.slug(), shop.name(), invitation.orderRef(), invitation.locale(),
                 invitation.state(now), invitation.expiresAt(),
                 review.filter(r -> !withdrawn).map(ReviewView::of).orElse(null),
@@ -307,7 +351,7 @@ public class ReviewService {
                 editToken != null && open && review.get().isRevisable(now, window),
                 review.map(Review::heldBecause).orElse(null),
                 review.map(Review::removalReason).orElse(null),
-                withdrawn);
+                withdrawn, products);
     }
 
     private static Review lockByEditToken(String editToken) {

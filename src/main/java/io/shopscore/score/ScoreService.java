@@ -47,9 +47,9 @@ public class ScoreService implements ShopTotals {
     }
 
     /**
-     * Moves a shop's score from one state of a review to another, in the caller's transaction:
-     * {@code before} null counts a review in, {@code after} null counts it out, both move it
-     * (an updated grade). Waits for other writers of the same shop, so none of their changes is lost;
+     * Moves a shop's score, and the scores of the products the review grades, from one state of a
+     * review to another, in the caller's transaction: {@code before} null counts a review in,
+     * {@code after} null counts it out, both move it (an updated grade). Waits for other writers of the same shop, so none of their changes is lost;
      * the lock it takes holds until commit, so totals the caller moves next are serialised too.
      */
     @Transactional(TxType.MANDATORY)
@@ -59,6 +59,11 @@ public class ScoreService implements ShopTotals {
         }
         ShopScore score = ShopScore.lock(shop.id())
                 .orElseThrow(() -> new IllegalStateException("Shop " + shop.slug() + " has no score row"));
+        // the product scores move under the same lock, so they are as exact as the shop's
+        ProductScore.move(shop.id(), before, after, clock.instant());
+        if (Objects.equals(CountedReview.shopPart(before), CountedReview.shopPart(after))) {
+            return;
+        }
         if (before != null) {
             score.apply(before, -1, clock.instant());
             ScoreDay.apply(shop.id(), before, -1);

@@ -24,6 +24,11 @@ public class Links {
         return base + "/shops/" + slug;
     }
 
+    /** A product's public review page; the SKU as one path segment. */
+    public String productPage(String slug, String sku) {
+        return shopPage(slug) + "/products/" + java.net.URLEncoder.encode(sku, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
     /** The personal link in an invitation. */
     public String reviewForm(String token) {
         return base + "/review/" + token;

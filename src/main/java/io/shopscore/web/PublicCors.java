@@ -17,7 +17,7 @@ import io.vertx.ext.web.RoutingContext;
 @ApplicationScoped
 public class PublicCors {
 
-    static final Pattern PUBLIC_PATHS = Pattern.compile("/api/v1/(scores|scores/changes|shops/[^/]+/(score|reviews|transparency))|/widget/.*");
+    static final Pattern PUBLIC_PATHS = Pattern.compile("/api/v1/(scores|scores/changes|shops/[^/]+/(score|reviews|transparency|product-scores|products/[^/]+/(score|reviews)))|/widget/.*");
     private static final String MAX_AGE = "86400";
 
     void register(@Observes Filters filters) {

@@ -84,7 +84,7 @@ class ReviewWriterTest {
         // it yet: the unique key on the review's invitation fails the whole batch at commit.
         QuarkusTransaction.requiringNew().run(() -> {
             Invitation invitation = Invitation.findByToken(taken).orElseThrow();
-            Review.write(invitation, new ReviewSubmission(8, "Stored elsewhere", null, true, null), Instant.now()).persist();
+            Review.write(invitation, new ReviewSubmission(8, "Stored elsewhere", null, true, null), Instant.now(), List.of()).persist();
         });
 
         List<ReviewWriter.Pending> batch = List.of(pending(before, 10, "Great", Instant.now()),

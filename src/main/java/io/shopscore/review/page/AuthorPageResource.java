@@ -1,6 +1,7 @@
 package io.shopscore.review.page;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.ws.rs.Consumes;
@@ -64,13 +65,15 @@ public class AuthorPageResource {
     @APIResponse(responseCode = "409", description = "The time for changes is over, or moderation removed the review: the page shows it")
     public Response save(@RestPath String editToken, @RestForm String score, @RestForm String text, @RestForm String title,
             @RestForm String recommend, @RestForm String displayName, @RestForm String lang,
+            @RestForm List<String> productSku, @RestForm List<String> productScore, @RestForm List<String> productText,
             @RestHeader("Accept-Language") String acceptLanguage) {
         Optional<ReviewLink> found = reviews.authored(editToken);
         if (found.isEmpty()) {
             return pages.notFound(lang, acceptLanguage);
         }
         ReviewLink link = found.get();
-        return pages.submit(link, new ReviewPage.FormValues(score, text, title, recommend, displayName), lang, acceptLanguage,
+        return pages.submit(link, new ReviewPage.FormValues(score, text, title, recommend, displayName,
+                ReviewPages.postedProducts(productSku, productScore, productText)), lang, acceptLanguage,
                         submission -> reviews.reviseByAuthor(editToken, submission), ReviewPage.Notice.NONE)
                 .orElseGet(() -> Response.seeOther(URI.create("/review/edit/" + editToken + "?updated=1&lang="
                         + pages.language(link, lang, acceptLanguage))).build());

@@ -1,6 +1,7 @@
 package io.shopscore.review.page;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.ws.rs.Consumes;
@@ -73,6 +74,7 @@ public class ReviewFormResource {
     @APIResponse(responseCode = "410", description = "The invitation expired")
     public Response write(@RestPath String token, @RestForm String score, @RestForm String text, @RestForm String title,
             @RestForm String recommend, @RestForm String displayName, @RestForm String lang,
+            @RestForm List<String> productSku, @RestForm List<String> productScore, @RestForm List<String> productText,
             @RestHeader("Accept-Language") String acceptLanguage, @Context HttpServerRequest request) {
         Optional<ReviewLink> found = reviews.link(token);
         if (found.isEmpty() || found.get().review() == null && found.get().state() == InvitationState.EXPIRED) {
@@ -80,7 +82,8 @@ public class ReviewFormResource {
         }
         ReviewLink link = found.get();
         String clientAddress = ClientAddress.of(request);
-        return pages.submit(link, new ReviewPage.FormValues(score, text, title, recommend, displayName), lang, acceptLanguage,
+        return pages.submit(link, new ReviewPage.FormValues(score, text, title, recommend, displayName,
+                ReviewPages.postedProducts(productSku, productScore, productText)), lang, acceptLanguage,
                         submission -> reviews.submit(token, submission, clientAddress), ReviewPage.Notice.ALREADY_REVIEWED)
                 .orElseGet(() -> Response.seeOther(URI.create("/review/" + token + "/thanks?lang=" + pages.language(link, lang, acceptLanguage)))
                         .build());

@@ -44,7 +44,8 @@ public record ReviewPage(
     }
 
     /** What the form fields hold: the customer's input, or their review when editing. */
-    public record FormValues(String score, String text, String title, String recommend, String displayName) {
+    public record FormValues(String score, String text, String title, String recommend, String displayName,
+            List<ProductField> products) {
 
         public FormValues {
             score = score == null ? "" : score;
@@ -52,11 +53,34 @@ public record ReviewPage(
             title = title == null ? "" : title;
             recommend = recommend == null ? "" : recommend;
             displayName = displayName == null ? "" : displayName;
+            products = products == null ? List.of() : List.copyOf(products);
         }
 
         public boolean hasScore(int grade) {
             return Integer.toString(grade).equals(score);
         }
+    }
+
+    /** One product of the order in the form: its grade ("" for none) and words. */
+    public record ProductField(String sku, String name, String score, String text) {
+
+        public ProductField {
+            score = score == null ? "" : score;
+            text = text == null ? "" : text;
+        }
+
+        public boolean hasScore(int grade) {
+            return Integer.toString(grade).equals(score);
+        }
+    }
+
+    /** Whether the product at this place in the form has something to correct. */
+    public boolean productInvalid(int index) {
+        return errors.stream().anyMatch(field -> field.startsWith("products[" + index + "]"));
+    }
+
+    public boolean hasProductErrors() {
+        return errors.stream().anyMatch(field -> field.startsWith("products"));
     }
 
     public boolean thanks() {

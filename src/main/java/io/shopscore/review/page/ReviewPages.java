@@ -1,5 +1,7 @@
 package io.shopscore.review.page;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -69,10 +71,14 @@ class ReviewPages {
         }
         ReviewView review = link.review();
         // The name the shop supplied is never offered as the public name: the customer chooses what is public.
+        List<ReviewPage.ProductField> products = link.products().stream()
+                .map(product -> new ReviewPage.ProductField(product.sku(), product.name(),
+                        product.score() == null ? "" : product.score().toString(), product.text()))
+                .toList();
         ReviewPage.FormValues values = review == null
-                ? new ReviewPage.FormValues("", "", "", "", "")
+                ? new ReviewPage.FormValues("", "", "", "", "", products)
                 : new ReviewPage.FormValues(Integer.toString(review.score()), review.text(), review.title(),
-                        review.recommend() == null ? "" : review.recommend() ? "yes" : "no", review.displayName());
+                        review.recommend() == null ? "" : review.recommend() ? "yes" : "no", review.displayName(), products);
         return HtmlPage.of(Templates.page(page(link, language, values, Set.of(), notice)), status, language, HtmlPage.PRIVATE);
     }
 
@@ -91,13 +97,14 @@ class ReviewPages {
      * action succeeded (the caller redirects), else the page to answer: the form with what to
      * correct (400), or the review as it now stands with the refusal's status.
      */
-    Optional<Response> submit(ReviewLink link, ReviewPage.FormValues values, String lang, String acceptLanguage, Action action,
+    Optional<Response> submit(ReviewLink link, ReviewPage.FormValues posted, String lang, String acceptLanguage, Action action,
             ReviewPage.Notice whenConflict) {
         String language = language(link, lang, acceptLanguage);
         Set<String> errors = new TreeSet<>();
-        ReviewSubmission submission = parse(values, errors);
+        ReviewPage.FormValues named = withNames(posted, link);
+        ReviewSubmission submission = parse(named, errors);
         for (ConstraintViolation<ReviewSubmission> violation : validator.validate(submission)) {
-            errors.add(violation.getPropertyPath().toString());
+            errors.add(formField(violation.getPropertyPath().toString(), named));
         }
         if (errors.isEmpty()) {
             try {
@@ -110,10 +117,10 @@ class ReviewPages {
                     return Optional.of(render(Optional.of(link), language, acceptLanguage,
                             problem.status() == 409 ? whenConflict : ReviewPage.Notice.NONE, problem.status()));
                 }
-                problem.violations().forEach(violation -> errors.add(violation.field()));
+                problem.violations().forEach(violation -> errors.add(formField(violation.field(), named)));
             }
         }
-        return Optional.of(HtmlPage.of(Templates.page(page(link, language, values, errors, ReviewPage.Notice.NONE)), 400, language,
+        return Optional.of(HtmlPage.of(Templates.page(page(link, language, named, errors, ReviewPage.Notice.NONE)), 400, language,
                 HtmlPage.PRIVATE));
     }
 
@@ -138,6 +145,52 @@ class ReviewPages {
                 link.heldBecause() != null, link.removalReason(), link.withdrawn());
     }
 
+    /** The product fields of a form post: one sku, grade and text per product, in the form's order (no JavaScript needed). */
+    static List<ReviewPage.ProductField> postedProducts(List<String> skus, List<String> scores, List<String> texts) {
+        List<ReviewPage.ProductField> products = new ArrayList<>();
+        int count = skus == null ? 0 : Math.min(skus.size(), 20);
+        for (int i = 0; i < count; i++) {
+            products.add(new ReviewPage.ProductField(skus.get(i), null, valueAt(scores, i), valueAt(texts, i)));
+        }
+        return products;
+    }
+
+    private static String valueAt(List<String> values, int index) {
+        return values != null && index < values.size() ? values.get(index) : "";
+    }
+
+    /**
+     * A field of the submission as a field of the form: the submission lists only the graded
+     * products, so its products[i] is the i-th product of the form that has a grade.
+     */
+    private static String formField(String field, ReviewPage.FormValues values) {
+        var index = java.util.regex.Pattern.compile("^products\\[(\\d+)\\]").matcher(field);
+        if (!index.find()) {
+            return field;
+        }
+        int graded = Integer.parseInt(index.group(1));
+        for (int i = 0, seen = 0; i < values.products().size(); i++) {
+            if (!values.products().get(i).score().isEmpty() && seen++ == graded) {
+                return "products[" + i + "]" + field.substring(index.end());
+            }
+        }
+        return field;
+    }
+
+    /**
+     * The posted products with the names the order gives them (a posted name is never shown), in the
+     * order's order; a product the post left out is shown without a grade.
+     */
+    private static ReviewPage.FormValues withNames(ReviewPage.FormValues values, ReviewLink link) {
+        List<ReviewPage.ProductField> products = link.products().stream().map(product -> values.products().stream()
+                .filter(posted -> product.sku().equals(posted.sku())).findFirst()
+                .map(posted -> new ReviewPage.ProductField(product.sku(), product.name(), posted.score(), posted.text()))
+                .orElseGet(() -> new ReviewPage.ProductField(product.sku(), product.name(), "", "")))
+                .toList();
+        return new ReviewPage.FormValues(values.score(), values.text(), values.title(), values.recommend(), values.displayName(),
+                products);
+    }
+
     /** Reads the form's strings into a submission, noting fields that are not even of the right kind. */
     private static ReviewSubmission parse(ReviewPage.FormValues values, Set<String> errors) {
         Integer score = null;
@@ -152,6 +205,22 @@ class ReviewPages {
             case "", "none" -> recommend = null;
             default -> errors.add("recommend");
         }
-        return new ReviewSubmission(score, values.text(), values.title(), recommend, values.displayName());
+        List<ReviewSubmission.ProductRating> products = new ArrayList<>();
+        for (int i = 0; i < values.products().size(); i++) {
+            ReviewPage.ProductField product = values.products().get(i);
+            if (product.score().isEmpty()) {
+                // left ungraded; words without a grade are not a product review
+                if (!product.text().isBlank()) {
+                    errors.add("products[" + i + "].score");
+                }
+                continue;
+            }
+            if (!product.score().matches("\\d{1,2}")) {
+                errors.add("products[" + i + "].score");
+                continue;
+            }
+            products.add(new ReviewSubmission.ProductRating(product.sku(), Integer.valueOf(product.score()), product.text()));
+        }
+        return new ReviewSubmission(score, values.text(), values.title(), recommend, values.displayName(), products);
     }
 }

@@ -1,0 +1,126 @@
+package io.shopscore.product;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.shopscore.shop.Shop;
+
+/**
+ * A product in a shop's catalogue, known by the shop's own SKU (unique per shop). The shop never
+ * manages the catalogue: every invitation that names a product brings its current name and
+ * details, and the newest one wins, so a renamed product shows its new name.
+ */
+@Entity
+@Table(name = "product")
+public class Product extends PanacheEntityBase {
+
+    /** The name of the database key that keeps one product per shop and SKU. */
+    public static final String UNIQUE_SKU = "uk_product_shop_sku";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "product_seq")
+    @SequenceGenerator(name = "product_seq", sequenceName = "product_seq", allocationSize = 50)
+    private Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "shop_id", nullable = false, updatable = false)
+    private Shop shop;
+
+    @Column(nullable = false, updatable = false, length = 64)
+    private String sku;
+
+    @Column(nullable = false, length = 200)
+    private String name;
+
+    @Column(length = 2048)
+    private String url;
+
+    @Column(length = 14)
+    private String gtin;
+
+    @Column(length = 70)
+    private String mpn;
+
+    @Column(length = 100)
+    private String brand;
+
+    @Column(length = 2048)
+    private String imageUrl;
+
+    @Column(nullable = false)
+    private Instant updatedAt;
+
+    protected Product() {
+    }
+
+    /**
+     * The shop's product of this SKU with these details: created when new, else brought up to date.
+     * Two transactions creating one new SKU at once collide on {@link #UNIQUE_SKU}; the loser's
+     * caller runs again and then finds the winner's row.
+     */
+    public static Product record(Shop shop, ProductDetails details, Instant now) {
+        Product product = find(shop, details.sku()).orElseGet(() -> {
+            Product created = new Product();
+            created.shop = shop;
+            created.sku = details.sku();
+            return created;
+        });
+        product.name = details.name();
+        product.url = details.url();
+        product.gtin = details.gtin();
+        product.mpn = details.mpn();
+        product.brand = details.brand();
+        product.imageUrl = details.imageUrl();
+        product.updatedAt = now;
+        if (product.id == null) {
+            product.persist();
+        }
+        return product;
+    }
+
+    public static Optional<Product> find(Shop shop, String sku) {
+        return find("shop = ?1 and sku = ?2", shop, sku).firstResultOptional();
+    }
+
+    /** The shop's products of these SKUs, with one statement. */
+    public static List<Product> findAll(Shop shop, Collection<String> skus) {
+        if (skus.isEmpty()) {
+            return List.of();
+        }
+        return list("shop = ?1 and sku in ?2", shop, skus);
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public Shop shop() {
+        return shop;
+    }
+
+    public String sku() {
+        return sku;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public ProductDetails details() {
+        return new ProductDetails(sku, name, url, gtin, mpn, brand, imageUrl);
+    }
+}
