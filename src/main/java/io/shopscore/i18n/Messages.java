@@ -228,4 +228,7 @@ public interface Messages {
     @Message String optOutEverywhereText(String email);
     @Message String optOutEverywhereButton();
     @Message String optOutEverywhereDone(String email);
+
+    // Imported reviews (issue 13): the author of an imported review without a name; nobody verified them here
+    @Message String importedCustomer();
 }

@@ -18,15 +18,17 @@ public record ReviewSubmission(
         @NotBlank @Size(max = MAX_TEXT, message = "must be at most 5000 characters")
         String text,
         @Schema(description = "A headline", examples = "Prima winkel", maxLength = 200)
-        @Size(max = 200, message = "must be at most 200 characters")
+        @Size(max = MAX_TITLE, message = "must be at most 200 characters")
         String title,
         @Schema(description = "Would the customer recommend the shop? Absent or null when not answered", examples = "true")
         Boolean recommend,
         @Schema(description = "The name shown with the review", examples = "Jan", maxLength = 60)
-        @Size(max = 60, message = "must be at most 60 characters")
+        @Size(max = MAX_DISPLAY_NAME, message = "must be at most 60 characters")
         String displayName) {
 
     public static final int MAX_TEXT = 5000;
+    public static final int MAX_TITLE = 200;
+    public static final int MAX_DISPLAY_NAME = 60;
 
     /**
      * Holds the texts as they will be stored, so that their lengths are checked after normalising
