@@ -58,6 +58,9 @@ public interface ShopscoreConfig {
     /** How long personal data is kept once it no longer serves its purpose (docs/privacy.md). */
     Privacy privacy();
 
+    /** Reviews a shop imports from another service (docs/api.md, "Import and export"). */
+    Imports imports();
+
     interface Privacy {
         /** How long after an invitation expired unused its customer's name, address and order reference are kept. */
         @WithDefault("P30D")
@@ -285,5 +288,18 @@ public interface ShopscoreConfig {
         /** The demo shop's API key, fixed so that the README can show requests with it. */
         @WithDefault("sk_demo_0123456789abcdefghijklmnopqrstuvwxyzABCDEFG")
         String apiKey();
+    }
+
+    interface Imports {
+        /**
+         * The largest import file; a larger one is refused with 413. Keep it below the HTTP layer's
+         * {@code quarkus.http.limits.max-body-size} (10M), so that the answer is this service's problem.
+         */
+        @WithDefault("8M")
+        MemorySize maxBytes();
+
+        /** The most reviews (rows after the header) one import file may hold; more is refused with 413. */
+        @WithDefault("100000")
+        int maxRows();
     }
 }

@@ -242,4 +242,6 @@ public interface Messages {
     @Message String productNoReviews();
     @Message String productReviewsHeading();
     @Message String productAllShopReviews(String shop);
+    // Imported reviews (issue 13): the author of an imported review without a name; nobody verified them here
+    @Message String importedCustomer();
 }

@@ -23,6 +23,7 @@ import io.shopscore.paging.Page;
 import io.shopscore.paging.PageRequest;
 import io.shopscore.problem.ProblemException;
 import io.shopscore.review.Review;
+import io.shopscore.review.ReviewSource;
 import io.shopscore.review.ReviewStatus;
 import io.shopscore.review.ReviewView;
 import io.shopscore.score.Grade;
@@ -73,8 +74,9 @@ public class InsightService {
     @Transactional
     public Page<TaggedReview> reviews(String slug, Topic topic, Boolean churn, Boolean negative, int months, PageRequest request) {
         Shop shop = ShopService.require(slug);
-        StringBuilder query = new StringBuilder("shop = :shop and status = :published and createdAt >= :from");
-        Parameters parameters = Parameters.with("shop", shop).and("published", ReviewStatus.PUBLISHED)
+        // imported reviews count in no insight total, so they are not among the reviews behind them either
+        StringBuilder query = new StringBuilder("shop = :shop and status = :published and source <> :imported and createdAt >= :from");
+        Parameters parameters = Parameters.with("shop", shop).and("published", ReviewStatus.PUBLISHED).and("imported", ReviewSource.IMPORTED)
                 .and("from", firstDay(months).atStartOfDay().toInstant(ZoneOffset.UTC));
         if (topic != null) {
             query.append(" and id in (select t.reviewId from ReviewTopic t where t.shopId = :shopId and t.topic = :topic)");

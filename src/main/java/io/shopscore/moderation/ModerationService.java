@@ -115,7 +115,7 @@ public class ModerationService {
                 .collect(Collectors.groupingBy(ReviewNotice::reviewId, Collectors.mapping(ReviewNotice::view, Collectors.toList())));
         List<QueueItem> items = reviews.stream().map(review -> new QueueItem(review.id(), review.shop().slug(), review.status(),
                 review.heldBecause(), review.grade().value(), review.title(), review.text(), review.displayName(), review.createdAt(),
-                review.updatedAt(), review.invitation().orderRef(), review.invitation().email(),
+                review.updatedAt(), review.orderRef(), review.authorEmail(),
                 reports.getOrDefault(review.id(), List.of()), notices.getOrDefault(review.id(), List.of()))).toList();
         return Page.of(items, request, query.count());
     }

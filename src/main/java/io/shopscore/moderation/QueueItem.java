@@ -20,8 +20,8 @@ public record QueueItem(
         String displayName,
         Instant createdAt,
         Instant updatedAt,
-        @Schema(description = "The order the review answers, to check with the shop") String orderRef,
-        @Schema(description = "The customer's address, to verify a disputed review") String email,
+        @Schema(description = "The order the review answers, to check with the shop; null for an imported review", nullable = true) String orderRef,
+        @Schema(description = "The customer's address, to verify a disputed review; null for an imported review", nullable = true) String email,
         @Schema(description = "The shop's open report, if any") List<ReviewReport.View> reports,
         @Schema(description = "Open notices from anyone (DSA article 16), oldest first") List<ReviewNotice.View> notices) {
 }

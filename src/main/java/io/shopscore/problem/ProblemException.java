@@ -47,6 +47,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(ProblemType.FORBIDDEN, detail);
     }
 
+    /** The request's body is larger than the service takes: 413. */
+    public static ProblemException tooLarge(String detail) {
+        return new ProblemException(ProblemType.CONTENT_TOO_LARGE, detail);
+    }
+
     /** The service cannot take the request now; the client should try again shortly. */
     public static ProblemException unavailable(String detail) {
         return new ProblemException(ProblemType.UNAVAILABLE, detail);
@@ -60,6 +65,11 @@ public class ProblemException extends RuntimeException {
     /** Over a limit: 429, to be asked again after the given number of seconds (at least one). */
     public static ProblemException tooManyRequests(String detail, long retryAfterSeconds) {
         return new ProblemException(Problem.of(ProblemType.TOO_MANY_REQUESTS, detail), Math.max(1, retryAfterSeconds));
+    }
+
+    /** Several fields of one input are bad (found outside Bean Validation): each is named. */
+    public static ProblemException invalid(List<Problem.Violation> violations) {
+        return new ProblemException(Problem.invalid(violations), null);
     }
 
     /** Bad input found outside Bean Validation (query strings parsed by hand, cross-field rules). */

@@ -3,6 +3,7 @@ package io.shopscore.review;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,7 +45,9 @@ import io.shopscore.shop.Shop;
 
 /**
  * A customer's verified review of a shop, written through their invitation. The database allows
- * one per invitation (a unique key), whatever happens in the application.
+ * one per invitation (a unique key), whatever happens in the application. An imported review
+ * ({@link ReviewSource#IMPORTED}) was brought over by the shop from another service: it has no
+ * invitation and no author link, is not verified, and never counts in any total ({@link #counted()}).
  */
 @Entity
 @Table(name = "review")
@@ -59,9 +62,14 @@ public class Review extends PanacheEntityBase {
     @JoinColumn(name = "shop_id", nullable = false, updatable = false)
     private Shop shop;
 
-    @OneToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "invitation_id", nullable = false, updatable = false)
+    /** The invitation it was written through; null only for an imported review. */
+    @OneToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "invitation_id", updatable = false)
     private Invitation invitation;
+
+    /** What identifies an imported review within its shop, so a second import skips it; null for the others. */
+    @Column(length = 64, updatable = false)
+    private String importKey;
 
     @Column(nullable = false)
     private int score;
@@ -187,6 +195,32 @@ public class Review extends PanacheEntityBase {
         return ratings;
     }
 
+    /**
+     * A review the shop brought over from another service: published as it was there (unless it
+     * holds a link, email address or phone number, which the operator checks first, as for every
+     * review), with the shop's response if it had one, never verified, and with no author link, so
+     * nobody can change it as its author.
+     */
+    public static Review imported(Shop shop, ImportedReview imported, String importKey) {
+        if (importKey == null || importKey.isEmpty()) {
+            throw new IllegalArgumentException("An imported review needs its import key");
+        }
+        Review review = new Review();
+        review.shop = shop;
+        review.verified = false;
+        review.source = ReviewSource.IMPORTED;
+        review.importKey = importKey;
+        review.createdAt = imported.writtenAt();
+        review.version = 1;
+        review.take(new ReviewSubmission(imported.score(), imported.text(), imported.title(), imported.recommend(),
+                imported.displayName()), Map.of());
+        if (imported.response() != null) {
+            review.responseText = imported.response();
+            review.responseCreatedAt = imported.respondedAt();
+        }
+        return review;
+    }
+
     /** The review of an edit link, locked for a change by its author. */
     static Optional<Review> lockByEditTokenHash(String editTokenHash) {
         return find("editTokenHash", editTokenHash).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
@@ -218,17 +252,45 @@ public class Review extends PanacheEntityBase {
         return find("shop = ?1 and status = ?2", Sort.descending("createdAt", "id"), shop, ReviewStatus.PUBLISHED);
     }
 
+    /** How many of the shop's public reviews are imported ones (the score counts the others). */
+    static long publishedImportedCount(Shop shop) {
+        return count("shop = ?1 and status = ?2 and source = ?3", shop, ReviewStatus.PUBLISHED, ReviewSource.IMPORTED);
+    }
+
+    /** Which of these import keys the shop's reviews already have. */
+    public static Set<String> importKeysAmong(Shop shop, Collection<String> importKeys) {
+        if (importKeys.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(getEntityManager()
+                .createQuery("select r.importKey from Review r where r.shop = :shop and r.importKey in :keys", String.class)
+                .setParameter("shop", shop)
+                .setParameter("keys", importKeys)
+                .getResultList());
+    }
+
+    /**
+     * The next of the shop's reviews for its export, by id after {@code afterId}: every review the
+     * shop may see, so not the withdrawn ones (their authors were erased and they show nowhere).
+     */
+    public static List<Review> exportPage(long shopId, long afterId, int size) {
+        return find("shop.id = ?1 and id > ?2 and status <> ?3", Sort.ascending("id"), shopId, afterId, ReviewStatus.WITHDRAWN)
+                .page(0, size).list();
+    }
+
     /** The shop's removed reviews, newest removal first (their reasons are public, their texts are not). */
     static PanacheQuery<Review> removedOf(Shop shop) {
         return find("shop = ?1 and status = ?2", Sort.descending("removedAt", "id"), shop, ReviewStatus.REMOVED);
     }
 
     /**
-     * What this review contributes to its shop's totals: nothing unless it is published. The time
-     * to the shop's first response feeds the response figures, the tags the insights.
+     * What this review contributes to its shop's totals: nothing unless it is published, and
+     * nothing ever for an imported review (another service collected it; the score says what this
+     * one verified). The time to the shop's first response feeds the response figures, the tags the
+     * insights.
      */
     public CountedReview counted() {
-        if (status != ReviewStatus.PUBLISHED) {
+        if (status != ReviewStatus.PUBLISHED || source == ReviewSource.IMPORTED) {
             return null;
         }
         Duration responseDelay = responseCreatedAt == null ? null : Duration.between(createdAt, responseCreatedAt);
@@ -424,8 +486,19 @@ public class Review extends PanacheEntityBase {
         return shop;
     }
 
+    /** The invitation it was written through; null for an imported review. */
     public Invitation invitation() {
         return invitation;
+    }
+
+    /** The shop's order reference of the review, as its invitation holds it; null for an imported review. */
+    public String orderRef() {
+        return invitation == null ? null : invitation.orderRef();
+    }
+
+    /** The author's email address as the invitation holds it; null for an imported review. */
+    public String authorEmail() {
+        return invitation == null ? null : invitation.email();
     }
 
     public Grade grade() {

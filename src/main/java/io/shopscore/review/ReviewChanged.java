@@ -22,6 +22,11 @@ public record ReviewChanged(Change change, long reviewId, long shopId, String sh
         /** The operator took it down. */
         REMOVED,
         /** Its author withdrew it, and was erased. */
-        WITHDRAWN
+        WITHDRAWN,
+        /**
+         * The shop imported reviews from another service: one event for the whole import, naming
+         * the last review it stored (the caches need the shop, not each review).
+         */
+        IMPORTED
     }
 }

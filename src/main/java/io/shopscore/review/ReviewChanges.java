@@ -82,6 +82,30 @@ public class ReviewChanges {
     }
 
     /**
+     * The effects of one review an import stored, which are few: it counts in no total, has no
+     * author to mail, and is no news for the shop's webhook (the shop sent it). Only a review held
+     * for moderation (a link, an email address or a phone number in it) gets its {@code HELD} line
+     * in the audit trail, as a written one does.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void importedOne(Review review) {
+        if (review.status() == ReviewStatus.PENDING) {
+            ModerationEvent.record(review.id(), SYSTEM, ModerationEvent.Action.HELD,
+                    "imported, contains: " + review.heldBecause().replace(",", ", "), clock.instant());
+        }
+    }
+
+    /**
+     * The end of an import of reviews from another service, once for the whole import: after
+     * commit, the caches drop the shop's pages and figures. {@code lastReviewId} is the last review
+     * the import stored.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void imported(Shop shop, long lastReviewId) {
+        committed.fire(new ReviewChanged(ReviewChanged.Change.IMPORTED, lastReviewId, shop.id(), shop.slug()));
+    }
+
+    /**
      * Moves the totals only, for a change nobody needs to hear about: the classifier now sees other
      * topics in the same words.
      */
@@ -115,6 +139,10 @@ public class ReviewChanges {
     private void queueMails(ReviewChanged.Change change, Review review) {
         Shop shop = review.shop();
         Invitation invitation = review.invitation();
+        if (invitation == null) {
+            // an imported review: nobody was invited here, so there is no author to tell anything
+            return;
+        }
         MailQueue.Addressee author = new MailQueue.Addressee(shop.id(), invitation.id(), invitation.email(), invitation.locale());
         switch (change) {
             case WRITTEN -> {
@@ -128,8 +156,8 @@ public class ReviewChanges {
             case REMOVED -> mails.toAuthor(MailKind.AUTHOR_REMOVED, author, review.id());
             case RESPONDED -> mails.once(MailKind.RESPONSE_NOTICE, author);
             case WITHDRAWN -> mails.forget(invitation.id());
-            case RESPONSE_CHANGED -> {
-                // a changed response sends no second notice
+            case RESPONSE_CHANGED, IMPORTED -> {
+                // a changed response sends no second notice; an import goes through imported()
             }
         }
     }
@@ -142,7 +170,7 @@ public class ReviewChanges {
             case PUBLISHED -> "review.published";
             case REMOVED -> "review.removed";
             case WITHDRAWN -> "review.withdrawn";
-            case RESPONDED, RESPONSE_CHANGED -> null;
+            case RESPONDED, RESPONSE_CHANGED, IMPORTED -> null;
         };
     }
 
@@ -153,6 +181,6 @@ public class ReviewChanges {
                 : new WebhookEvent.Response(view.response().text(), view.response().createdAt());
         return new WebhookEvent.Review(view.id(), view.score(), view.title(), view.text(), view.displayName(), view.recommend(),
                 view.verified(), view.createdAt(), view.updatedAt(), response, review.status().json(),
-                review.status() == ReviewStatus.WITHDRAWN ? null : review.invitation().orderRef(), review.removalReason());
+                review.status() == ReviewStatus.WITHDRAWN ? null : review.orderRef(), review.removalReason());
     }
 }

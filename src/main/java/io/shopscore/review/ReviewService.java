@@ -312,13 +312,16 @@ public class ReviewService {
         return ProblemException.notFound("Shop '" + slug + "' has no review " + reviewId + ".");
     }
 
-    /** A page of the shop's published reviews, newest first; 404 for an unknown shop. */
+    /**
+     * A page of the shop's published reviews, newest first, imported ones among them; 404 for an
+     * unknown shop. The total is the score's count plus the imported reviews, which it leaves out.
+     */
     @Transactional
     @RetryableRead
     public Page<ReviewView> published(String slug, PageRequest request) {
         Shop shop = ShopService.require(slug);
         var items = Review.publishedOf(shop).page(request.page(), request.size()).list().stream().map(ReviewView::of).toList();
-        return Page.of(items, request, scores.publishedCount(shop));
+        return Page.of(items, request, scores.publishedCount(shop) + Review.publishedImportedCount(shop));
     }
 
     /** Where a customer's invitation link leads: empty for an unknown token. */

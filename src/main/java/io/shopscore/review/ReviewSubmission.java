@@ -21,18 +21,20 @@ public record ReviewSubmission(
         @NotBlank @Size(max = MAX_TEXT, message = "must be at most 5000 characters")
         String text,
         @Schema(description = "A headline", examples = "Prima winkel", maxLength = 200)
-        @Size(max = 200, message = "must be at most 200 characters")
+        @Size(max = MAX_TITLE, message = "must be at most 200 characters")
         String title,
         @Schema(description = "Would the customer recommend the shop? Absent or null when not answered", examples = "true")
         Boolean recommend,
         @Schema(description = "The name shown with the review", examples = "Jan", maxLength = 60)
-        @Size(max = 60, message = "must be at most 60 characters")
+        @Size(max = MAX_DISPLAY_NAME, message = "must be at most 60 characters")
         String displayName,
         @Schema(description = "Grades of the order's products (those its invitation listed), each at most once; a product left "
                 + "out is not graded. On a change, the list replaces the earlier grades.", maxItems = 20)
         @Valid @Size(max = 20, message = "must list at most 20 products") List<@NotNull @Valid ProductRating> products) {
 
     public static final int MAX_TEXT = 5000;
+    public static final int MAX_TITLE = 200;
+    public static final int MAX_DISPLAY_NAME = 60;
 
     public ReviewSubmission(Integer score, String text, String title, Boolean recommend, String displayName) {
         this(score, text, title, recommend, displayName, null);

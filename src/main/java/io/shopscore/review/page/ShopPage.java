@@ -53,8 +53,8 @@ public record ShopPage(
     }
 
     /** One published review, with where it came from in words and the link to report it. */
-    public record ReviewCard(long id, int score, String title, String text, String author, String date, boolean updated,
-            String responseText, String responseDate, String source, String noticeUrl) {
+    public record ReviewCard(long id, int score, String title, String text, String author, boolean verified, String date,
+            boolean updated, String responseText, String responseDate, String source, String noticeUrl) {
 
         public String band() {
             return Grade.Band.of(score).css();

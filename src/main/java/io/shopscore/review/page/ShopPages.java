@@ -79,7 +79,7 @@ public class ShopPages {
         String path = "/shops/" + slug;
         List<ShopPage.ReviewCard> cards = page.items().stream().map(review -> new ShopPage.ReviewCard(
                 review.id(), review.score(), review.title(), review.text(),
-                review.displayName() != null ? review.displayName() : messages.verifiedCustomer(),
+                author(review, messages), review.verified(),
                 formats.date(review.createdAt(), lang), review.updatedAt() != null,
                 review.response() == null ? null : review.response().text(),
                 review.response() == null ? null : formats.date(review.response().createdAt(), lang),
@@ -101,6 +101,14 @@ public class ShopPages {
                 reviews.removed(slug, new PageRequest(0, REMOVED_SHOWN)).items().stream()
                         .map(removed -> new ShopPage.Removed(formats.date(removed.createdAt(), lang), removed.reason())).toList(),
                 trust(transparency.figures(slug), messages)));
+    }
+
+    /** The name a review is shown under; without one, a verified customer, or just a customer for an imported review. */
+    private static String author(ReviewView review, Messages messages) {
+        if (review.displayName() != null) {
+            return review.displayName();
+        }
+        return review.verified() ? messages.verifiedCustomer() : messages.importedCustomer();
     }
 
     private static ShopPage.Trust trust(TransparencyFigures figures, Messages messages) {
@@ -126,7 +134,9 @@ public class ShopPages {
 
     /**
      * schema.org Organization with its AggregateRating and the reviews on this page, for search
-     * engines. Escaped for a script element: no "</script>" in a review can end it early.
+     * engines. Escaped for a script element: no "</script>" in a review can end it early. Imported
+     * reviews are left out: the rating does not count them, and the marked-up reviews should be the
+     * ones it rests on.
      */
     private String jsonLd(ShopView shop, ScoreView score, List<ReviewView> reviewsOnPage, Messages messages) {
         Map<String, Object> organization = new LinkedHashMap<>();
@@ -145,6 +155,9 @@ public class ShopPages {
             organization.put("aggregateRating", rating);
             List<Map<String, Object>> list = new ArrayList<>();
             for (ReviewView review : reviewsOnPage) {
+                if (review.source() == ReviewSource.IMPORTED) {
+                    continue;
+                }
                 Map<String, Object> item = new LinkedHashMap<>();
                 item.put("@type", "Review");
                 item.put("author", Map.of("@type", "Person",
