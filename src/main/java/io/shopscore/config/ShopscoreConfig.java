@@ -58,6 +58,9 @@ public interface ShopscoreConfig {
     /** How long personal data is kept once it no longer serves its purpose (docs/privacy.md). */
     Privacy privacy();
 
+    /** The KiYoh-compatible feed and Google's review feeds (docs/api.md). */
+    Feeds feeds();
+
     interface Privacy {
         /** How long after an invitation expired unused its customer's name, address and order reference are kept. */
         @WithDefault("P30D")
@@ -285,5 +288,25 @@ public interface ShopscoreConfig {
         /** The demo shop's API key, fixed so that the README can show requests with it. */
         @WithDefault("sk_demo_0123456789abcdefghijklmnopqrstuvwxyzABCDEFG")
         String apiKey();
+    }
+
+    interface Feeds {
+        /**
+         * How many reviews a Google feed reads from the database at a time: a feed is written while
+         * it is read, so memory holds one page, however many reviews the shop has.
+         */
+        @WithDefault("500")
+        int pageSize();
+
+        /** The most reviews one KiYoh-compatible answer holds; a larger {@code limit} is lowered to this. */
+        @WithDefault("1000")
+        int kiyohMaxLimit();
+
+        /**
+         * The country (ISO 3166-1 alpha-2) Google's merchant reviews feed gives a review of a shop
+         * whose language names no country (English); Dutch, German and French shops get NL, DE and FR.
+         */
+        @WithDefault("NL")
+        String defaultCountry();
     }
 }
