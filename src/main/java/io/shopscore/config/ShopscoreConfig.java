@@ -60,6 +60,8 @@ public interface ShopscoreConfig {
 
     /** Reviews a shop imports from another service (docs/api.md, "Import and export"). */
     Imports imports();
+    /** The KiYoh-compatible feed and Google's review feeds (docs/api.md). */
+    Feeds feeds();
 
     interface Privacy {
         /** How long after an invitation expired unused its customer's name, address and order reference are kept. */
@@ -301,5 +303,25 @@ public interface ShopscoreConfig {
         /** The most reviews (rows after the header) one import file may hold; more is refused with 413. */
         @WithDefault("100000")
         int maxRows();
+    }
+
+    interface Feeds {
+        /**
+         * How many reviews a Google feed reads from the database at a time: a feed is written while
+         * it is read, so memory holds one page, however many reviews the shop has.
+         */
+        @WithDefault("500")
+        int pageSize();
+
+        /** The most reviews one KiYoh-compatible answer holds; a larger {@code limit} is lowered to this. */
+        @WithDefault("1000")
+        int kiyohMaxLimit();
+
+        /**
+         * The country (ISO 3166-1 alpha-2) Google's merchant reviews feed gives a review of a shop
+         * whose language names no country (English); Dutch, German and French shops get NL, DE and FR.
+         */
+        @WithDefault("NL")
+        String defaultCountry();
     }
 }

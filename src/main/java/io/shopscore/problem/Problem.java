@@ -1,7 +1,10 @@
 package io.shopscore.problem;
 
 import java.util.List;
+import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -17,9 +20,29 @@ public record Problem(
         @Schema(description = "Short summary of the kind of problem", examples = "Invalid input") String title,
         @Schema(description = "HTTP status code", examples = "400") int status,
         @Schema(description = "What went wrong with this request", examples = "The request has 1 invalid field.") String detail,
-        @Schema(description = "One entry per invalid field, for validation problems") List<Violation> violations) {
+        @Schema(description = "One entry per invalid field, for validation problems") List<Violation> violations,
+        @JsonIgnore @Schema(hidden = true) Map<String, Object> extensions) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
+
+    public Problem(String type, String title, int status, String detail, List<Violation> violations) {
+        this(type, title, status, detail, violations, null);
+    }
+
+    /**
+     * Extension members (RFC 9457 section 3.2) written beside the standard ones, for clients that
+     * expect another service's error shape (the KiYoh-compatible feed's {@code httpCode},
+     * {@code errorCode} and {@code detailedError}).
+     */
+    @JsonAnyGetter
+    Map<String, Object> members() {
+        return extensions == null ? Map.of() : extensions;
+    }
+
+    /** This problem with extension members added. */
+    public Problem with(Map<String, Object> members) {
+        return new Problem(type, title, status, detail, violations, Map.copyOf(members));
+    }
 
     /** One invalid field: its JSON name (or query parameter) and what is wrong with it. */
     public record Violation(

@@ -1,6 +1,7 @@
 package io.shopscore.problem;
 
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 
 /**
@@ -33,6 +34,11 @@ public class ProblemException extends RuntimeException {
 
     public static ProblemException notFound(String detail) {
         return new ProblemException(ProblemType.NOT_FOUND, detail);
+    }
+
+    /** As {@link #notFound(String)}, with extension members in the problem (another service's error fields). */
+    public static ProblemException notFound(String detail, Map<String, Object> members) {
+        return new ProblemException(Problem.of(ProblemType.NOT_FOUND, detail).with(members), null);
     }
 
     public static ProblemException conflict(String detail) {

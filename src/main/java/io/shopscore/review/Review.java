@@ -33,6 +33,7 @@ import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.shopscore.insight.classify.Classification;
 import io.shopscore.insight.classify.Topic;
@@ -276,6 +277,72 @@ public class Review extends PanacheEntityBase {
     public static List<Review> exportPage(long shopId, long afterId, int size) {
         return find("shop.id = ?1 and id > ?2 and status <> ?3", Sort.ascending("id"), shopId, afterId, ReviewStatus.WITHDRAWN)
                 .page(0, size).list();
+    }
+
+    /**
+     * The shop's newest public reviews, for the KiYoh-compatible feed: written at or after
+     * {@code createdSince} and changed (by the author or the shop's response) at or after
+     * {@code updatedSince}, either left out by passing null.
+     */
+    public static List<Review> newestPublished(Shop shop, Instant createdSince, Instant updatedSince, int limit) {
+        StringBuilder query = new StringBuilder("shop = :shop and status = :status");
+        Parameters parameters = Parameters.with("shop", shop)
+                .and("status", ReviewStatus.PUBLISHED);
+        if (createdSince != null) {
+            query.append(" and createdAt >= :createdSince");
+            parameters.and("createdSince", createdSince);
+        }
+        if (updatedSince != null) {
+            query.append(" and (createdAt >= :updatedSince or updatedAt >= :updatedSince"
+                    + " or responseCreatedAt >= :updatedSince or responseUpdatedAt >= :updatedSince)");
+            parameters.and("updatedSince", updatedSince);
+        }
+        return find(query.toString(), Sort.descending("createdAt", "id"), parameters).page(0, limit).list();
+    }
+
+    /**
+     * One page of the shop's public reviews, oldest first, after the review written at
+     * {@code afterCreatedAt} with id {@code afterId} (both null for the first page): a feed walks
+     * them page by page without ever holding them all. Keyset paging along the index on
+     * (shop, status, created_at, id), so each page is one index range however deep it is.
+     * Imported reviews only when asked for.
+     */
+    public static List<Review> publishedPage(Shop shop, Instant afterCreatedAt, Long afterId, int size, boolean withImported) {
+        StringBuilder query = new StringBuilder("shop = :shop and status = :status");
+        Parameters parameters = Parameters.with("shop", shop).and("status", ReviewStatus.PUBLISHED);
+        if (afterCreatedAt != null) {
+            query.append(" and (createdAt > :afterCreatedAt or (createdAt = :afterCreatedAt and id > :afterId))");
+            parameters.and("afterCreatedAt", afterCreatedAt).and("afterId", afterId);
+        }
+        if (!withImported) {
+            query.append(" and source <> :imported");
+            parameters.and("imported", ReviewSource.IMPORTED);
+        }
+        return find(query.toString(), Sort.ascending("createdAt", "id"), parameters).page(0, size).list();
+    }
+
+    /** How many public reviews a shop has and when the latest of them was written, changed or answered. */
+    public record PublishedState(long count, Instant lastChange) {
+    }
+
+    /**
+     * The state of the shop's public reviews, in one aggregate query: a feed's version, which moves
+     * whenever a review is published, removed, changed or answered.
+     */
+    public static PublishedState publishedState(Shop shop) {
+        Object[] row = getEntityManager().createQuery("""
+                select count(r), max(r.createdAt), max(r.updatedAt), max(r.responseCreatedAt), max(r.responseUpdatedAt)
+                from Review r where r.shop = :shop and r.status = :status""", Object[].class)
+                .setParameter("shop", shop)
+                .setParameter("status", ReviewStatus.PUBLISHED)
+                .getSingleResult();
+        Instant last = null;
+        for (int i = 1; i < row.length; i++) {
+            if (row[i] instanceof Instant instant && (last == null || instant.isAfter(last))) {
+                last = instant;
+            }
+        }
+        return new PublishedState(((Number) row[0]).longValue(), last);
     }
 
     /** The shop's removed reviews, newest removal first (their reasons are public, their texts are not). */

@@ -17,7 +17,9 @@ import io.vertx.ext.web.RoutingContext;
 @ApplicationScoped
 public class PublicCors {
 
-    static final Pattern PUBLIC_PATHS = Pattern.compile("/api/v1/(scores|scores/changes|shops/[^/]+/(score|reviews|transparency|product-scores|products/[^/]+/(score|reviews)))|/widget/.*");
+    static final Pattern PUBLIC_PATHS = Pattern.compile(
+            "/api/v1/(scores|scores/changes|shops/[^/]+/(score|reviews|transparency|product-scores|products/[^/]+/(score|reviews)))|/widget/.*"
+            + "|/v1/publication/review/external(/location/statistics)?|/v1/review/feed\\.(json|xml)|/feeds/google/.*");
     private static final String MAX_AGE = "86400";
 
     void register(@Observes Filters filters) {
@@ -36,7 +38,7 @@ public class PublicCors {
                 && context.request().getHeader("Access-Control-Request-Method") != null;
         if (preflight) {
             response.putHeader("Access-Control-Allow-Methods", "GET, HEAD");
-            response.putHeader("Access-Control-Allow-Headers", "If-None-Match");
+            response.putHeader("Access-Control-Allow-Headers", "If-None-Match, X-Publication-Api-Token");
             response.putHeader("Access-Control-Max-Age", MAX_AGE);
             response.setStatusCode(204).end();
             return;
