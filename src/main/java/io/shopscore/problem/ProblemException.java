@@ -62,6 +62,16 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(Problem.of(ProblemType.TOO_MANY_REQUESTS, detail), Math.max(1, retryAfterSeconds));
     }
 
+    /** A credential other than a bearer token (a platform's webhook signature) is missing or wrong. */
+    public static ProblemException unauthorized(String detail) {
+        return new ProblemException(ProblemType.UNAUTHORIZED, detail);
+    }
+
+    /** A body larger than the endpoint takes: 413. */
+    public static ProblemException tooLarge(String detail) {
+        return new ProblemException(ProblemType.CONTENT_TOO_LARGE, detail);
+    }
+
     /** Bad input found outside Bean Validation (query strings parsed by hand, cross-field rules). */
     public static ProblemException invalid(String field, String message) {
         return new ProblemException(Problem.invalid(List.of(new Problem.Violation(field, message))), null);

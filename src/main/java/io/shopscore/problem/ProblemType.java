@@ -11,6 +11,7 @@ public enum ProblemType {
     NOT_ACCEPTABLE(406, "Not acceptable"),
     CONFLICT(409, "Conflict"),
     GONE(410, "Gone"),
+    CONTENT_TOO_LARGE(413, "Content too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
     TOO_MANY_REQUESTS(429, "Too many requests"),
     INTERNAL(500, "Internal error"),
