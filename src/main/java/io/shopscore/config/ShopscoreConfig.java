@@ -282,6 +282,19 @@ public interface ShopscoreConfig {
         Duration cacheExpiry();
     }
 
+    /** Orders in from shop platforms (docs/integrations.md, docs/operations.md). */
+    Connectors connectors();
+
+    interface Connectors {
+        /**
+         * Base64 of 32 random bytes ({@code openssl rand -base64 32}): the AES-256 key that encrypts
+         * the platforms' signing secrets at rest. Without it the key is one the service makes and
+         * keeps in its own database, which protects a copy of the connector table alone but not a
+         * copy of the whole database.
+         */
+        Optional<String> secretKey();
+    }
+
     interface Demo {
         /** Creates the shop {@code demo} with reviews at start-up when it does not exist yet (on in dev mode). */
         @WithDefault("false")

@@ -35,7 +35,9 @@ public class ServiceKeys {
         /** Order references of erased invitations, kept only to keep the shop's order numbering idempotent. */
         ERASED_ORDER,
         /** Cursors of the score change feed, so that only cursors the service issued are accepted. */
-        SCORE_CHANGE_CURSOR
+        SCORE_CHANGE_CURSOR,
+        /** The key that encrypts shop platforms' signing secrets when the operator configured none. */
+        CONNECTOR_SECRET
     }
 
     private static final SecureRandom RANDOM = new SecureRandom();

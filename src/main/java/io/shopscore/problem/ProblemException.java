@@ -78,6 +78,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(Problem.invalid(violations), null);
     }
 
+    /** A credential other than a bearer token (a platform's webhook signature) is missing or wrong. */
+    public static ProblemException unauthorized(String detail) {
+        return new ProblemException(ProblemType.UNAUTHORIZED, detail);
+    }
+
     /** Bad input found outside Bean Validation (query strings parsed by hand, cross-field rules). */
     public static ProblemException invalid(String field, String message) {
         return new ProblemException(Problem.invalid(List.of(new Problem.Violation(field, message))), null);
