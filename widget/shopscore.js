@@ -153,12 +153,13 @@
   }
 
   // Not a link: listing tiles are links to the product themselves, and a link inside one is a trap.
+  // The count is shown as "(12)", as shops show it under their tiles, so that it fits a narrow tile;
+  // the name says it in words.
   function productRating(product, lang, badge) {
-    const count = reviewCount(TEXT[lang], lang, product.count);
-    badge.classList.add('product');
+    badge.className += ' product';
     badge.setAttribute('role', 'img');
-    badge.setAttribute('aria-label', fill(TEXT[lang].rating, { grade: oneDecimal(lang, product.average), count }));
-    badge.append(stars(product.stars, bandOf(product.average)), element('span', 'meta', count));
+    badge.setAttribute('aria-label', fill(TEXT[lang].rating, { grade: oneDecimal(lang, product.average), count: reviewCount(TEXT[lang], lang, product.count) }));
+    badge.append(stars(product.stars, bandOf(product.average)), element('span', 'meta', '(' + new Intl.NumberFormat(lang).format(product.count) + ')'));
   }
 
   function newestReviews(reviews, shop, lang) {
@@ -199,8 +200,7 @@
     const waiting = [];
     function request() {
       let taken = 0;
-      let length = 0;
-      while (taken < Math.min(waiting.length, 100) && length < 2000) length += waiting[taken++].query.length + 1;
+      for (let length = 0; taken < waiting.length && taken < 100 && length < 2000; taken++) length += waiting[taken].query.length + 1;
       const batch = waiting.splice(0, taken);
       if (waiting.length) setTimeout(request);
       getJson(pathBefore + batch.map((each) => each.query).join(',')).then((body) => {

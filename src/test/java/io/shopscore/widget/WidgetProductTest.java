@@ -50,7 +50,7 @@ class WidgetProductTest {
     private static final String SHOP_STYLE = "body { font: 16px Georgia, serif; color: #2b2118; background: #fff }"
             + " .tiles { display: grid; grid-template-columns: repeat(4, 220px); gap: 12px; list-style: none; padding: 0 }"
             + " .tile { display: block; color: inherit; border: 1px solid #ddd; padding: 8px }"
-            + " .slot-product { width: 200px; height: 24px } .slot-badge { width: 260px; height: 96px }"
+            + " .slot-product { width: 160px; height: 24px } .slot-badge { width: 260px; height: 96px }"
             + " .dark { background: #14161c; color: #eef0f4; padding: 8px }";
 
     /** The shop's monitoring: a layout-shift counter from before the widget loads. */
@@ -183,29 +183,31 @@ class WidgetProductTest {
                 "the product whose sku needed encoding is shown");
         assertEquals(Boolean.TRUE, page.evaluate("document.getElementById('p23').shadowRoot === null"), "no reviews: nothing is drawn");
         for (int i = 0; i < 24; i++) {
-            assertEquals("200x24", size("p" + i), "tile " + i + " keeps its reserved space");
+            assertEquals("160x24", size("p" + i), "tile " + i + " keeps its reserved space");
         }
-        assertEquals("200x24", size("featured"));
+        assertEquals("160x24", size("featured"));
         assertEquals(0.0, ((Number) page.evaluate("layoutShift")).doubleValue(), "cumulative layout shift");
         assertEquals(List.of(), problems);
     }
 
     @Test
     void productShowsItsStarsInTheColourOfItsGradeAndItsCountInTheElementsLanguage() {
-        ProductScoreStub.serve(page, catalogue());
-        page.navigate(shopPage("nl", "<div id=\"good\" class=\"slot-product\" data-shopscore=\"demo\" data-variant=\"product\" data-sku=\"SKU-01\"></div>"
+        List<Product> products = new ArrayList<>(List.of(catalogue()));
+        products.add(new Product("BESTSELLER", "Bestseller", IntStream.generate(() -> 9).limit(12_345).toArray()));
+        ProductScoreStub.serve(page, products.toArray(Product[]::new));
+        page.navigate(shopPage("nl", "<div id=\"many\" class=\"slot-product\" data-shopscore=\"demo\" data-variant=\"product\" data-sku=\"BESTSELLER\" data-locale=\"de\"></div>"
+                + "<div id=\"good\" class=\"slot-product\" data-shopscore=\"demo\" data-variant=\"product\" data-sku=\"SKU-01\"></div>"
                 + "<div id=\"fair\" class=\"slot-product\" data-shopscore=\"demo\" data-variant=\"product\" data-sku=\"SKU-02\" data-locale=\"de\"></div>"
                 + "<div id=\"poor\" class=\"slot-product\" data-shopscore=\"demo\" data-variant=\"product\" data-sku=\"SKU-03\" data-locale=\"en\"></div>"
                 + "<div id=\"one\" class=\"slot-product\" data-shopscore=\"demo\" data-variant=\"product\" data-sku=\"SKU-04\" data-locale=\"fr\"></div>"));
-        awaitProducts(4);
+        awaitProducts(5);
 
         assertEquals("Beoordeeld met een 8,3 van 10 uit 3 reviews", inShadow("good", "root.querySelector('[role=img]').getAttribute('aria-label')"),
                 "the page's language; the grade as the badge gives it");
-        assertEquals("3 reviews", inShadow("good", "root.querySelector('.meta').textContent"));
-        assertEquals("2 Bewertungen", inShadow("fair", "root.querySelector('.meta').textContent"));
+        assertEquals("(3)", inShadow("good", "root.querySelector('.meta').textContent"), "the count, short enough for a narrow tile");
         assertEquals("Bewertet mit 6,5 von 10 aus 2 Bewertungen", inShadow("fair", "root.querySelector('.product').getAttribute('aria-label')"));
         assertEquals("Rated 3.5 out of 10 from 2 reviews", inShadow("poor", "root.querySelector('.product').getAttribute('aria-label')"));
-        assertEquals("1 avis", inShadow("one", "root.querySelector('.meta').textContent"));
+        assertEquals("Noté 9,0 sur 10 sur la base de 1 avis", inShadow("one", "root.querySelector('.product').getAttribute('aria-label')"));
 
         // grades 10, 8, 7: 4.2 stars of 5, so the filled part is 84 of the 100 units the five stars span
         assertEquals("84", inShadow("good", "root.querySelector('clipPath rect').getAttribute('width')"));
@@ -219,7 +221,10 @@ class WidgetProductTest {
                 "nothing to focus: a tile is already a link");
         assertEquals("rgba(0, 0, 0, 0)", inShadow("good", "getComputedStyle(root.querySelector('.badge')).backgroundColor"),
                 "it sits on the tile's own background");
-        assertEquals("200x24", size("good"));
+        assertEquals("160x24", size("good"));
+        assertEquals("(12.345)", inShadow("many", "root.querySelector('.meta').textContent"));
+        assertEquals("160x24", size("many"), "a count of five digits still fits on one line");
+        assertEquals(Boolean.TRUE, inShadow("many", "root.querySelector('.meta').getBoundingClientRect().right <= root.querySelector('.badge').getBoundingClientRect().right"));
         assertEquals(List.of(), problems);
     }
 
@@ -308,7 +313,7 @@ class WidgetProductTest {
         page.waitForFunction("() => document.getElementById('badge').shadowRoot?.querySelector('a')");
         page.waitForTimeout(300);
         assertEquals(Boolean.TRUE, page.evaluate("document.getElementById('p0').shadowRoot === null && document.getElementById('p1').shadowRoot === null"));
-        assertEquals("200x24", size("p0"));
+        assertEquals("160x24", size("p0"));
         assertTrue(problems.stream().noneMatch(problem -> problem.startsWith("page error")), problems.toString());
         assertTrue(problems.stream().allMatch(problem -> problem.contains("404")), "only the browser's own note of the 404: " + problems);
         assertEquals(0.0, ((Number) page.evaluate("layoutShift")).doubleValue());
