@@ -15,8 +15,11 @@
   const STYLESHEET = '/* shopscore.css */';
 
   const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+  // As the service accepts it: 1 to 64 printable characters, no comma (it separates a batch's
+  // skus), no slash, no space at either end.
+  const SKU = /^(?!\s)[^\p{Cc},/]{1,64}(?<!\s)$/u;
   // The height each variant needs at the default text size (its width is in shopscore.css).
-  const VARIANT_HEIGHTS = { badge: 96, compact: 28, reviews: 440 };
+  const VARIANT_HEIGHTS = { badge: 96, compact: 28, reviews: 440, product: 24 };
   // Colour bands of a grade, highest first; "poor" is what the service calls negative: 5 or lower.
   const GRADE_BANDS = [
     { lowest: 8, className: 'grade-good' },
@@ -25,7 +28,8 @@
   ];
   const TEXT = {
     en: {
-      rating: 'Rated {grade} out of 10 from {count}. Read the reviews of {shop}',
+      rating: 'Rated {grade} out of 10 from {count}',
+      readReviewsOf: 'Read the reviews of {shop}',
       oneReview: '1 review',
       reviewCount: '{count} reviews',
       readReviews: 'Read the reviews',
@@ -34,7 +38,8 @@
       responseFrom: 'Response from {shop}'
     },
     nl: {
-      rating: 'Beoordeeld met een {grade} van 10 uit {count}. Lees de reviews van {shop}',
+      rating: 'Beoordeeld met een {grade} van 10 uit {count}',
+      readReviewsOf: 'Lees de reviews van {shop}',
       oneReview: '1 review',
       reviewCount: '{count} reviews',
       readReviews: 'Lees de reviews',
@@ -43,7 +48,8 @@
       responseFrom: 'Reactie van {shop}'
     },
     de: {
-      rating: 'Bewertet mit {grade} von 10 aus {count}. Lesen Sie die Bewertungen von {shop}',
+      rating: 'Bewertet mit {grade} von 10 aus {count}',
+      readReviewsOf: 'Lesen Sie die Bewertungen von {shop}',
       oneReview: '1 Bewertung',
       reviewCount: '{count} Bewertungen',
       readReviews: 'Bewertungen lesen',
@@ -52,7 +58,8 @@
       responseFrom: 'Antwort von {shop}'
     },
     fr: {
-      rating: 'Noté {grade} sur 10 sur la base de {count}. Lire les avis sur {shop}',
+      rating: 'Noté {grade} sur 10 sur la base de {count}',
+      readReviewsOf: 'Lire les avis sur {shop}',
       oneReview: '1 avis',
       reviewCount: '{count} avis',
       readReviews: 'Lire les avis',
@@ -92,8 +99,9 @@
     return node;
   }
 
-  // Five stars, filled to the score: decorative, the link's name says the same in words.
-  function stars(value) {
+  // Five stars, filled to the score: decorative, the link's (or the product's) name says the same in
+  // words. A product's stars are filled in the colour band of its grade.
+  function stars(value, filledClass = 'filled') {
     const svgNamespace = 'http://www.w3.org/2000/svg';
     const svg = document.createElementNS(svgNamespace, 'svg');
     svg.setAttribute('viewBox', '0 0 100 20');
@@ -116,7 +124,7 @@
       }
       return path;
     };
-    svg.append(fiveStars(), fiveStars('filled'));
+    svg.append(fiveStars(), fiveStars(filledClass));
     return svg;
   }
 
@@ -133,7 +141,7 @@
     }
     const grade = oneDecimal(lang, shop.average);
     const count = reviewCount(text, lang, shop.count);
-    link.setAttribute('aria-label', fill(text.rating, { grade, count, shop: shop.name }));
+    link.setAttribute('aria-label', fill(text.rating, { grade, count }) + '. ' + fill(text.readReviewsOf, { shop: shop.name }));
     if (variant === 'compact') {
       link.append(stars(shop.stars), element('span', 'grade', grade), element('span', 'meta', count));
       return link;
@@ -142,6 +150,16 @@
     details.append(stars(shop.stars), element('span', '', count), element('span', 'read-more', text.readReviews));
     link.append(element('span', 'grade ' + bandOf(shop.average), grade), details);
     return link;
+  }
+
+  // Not a link: listing tiles are links to the product themselves, and a link inside one is a trap.
+  // The count is shown as "(12)", as shops show it under their tiles, so that it fits a narrow tile;
+  // the name says it in words.
+  function productRating(product, lang, badge) {
+    badge.className += ' product';
+    badge.setAttribute('role', 'img');
+    badge.setAttribute('aria-label', fill(TEXT[lang].rating, { grade: oneDecimal(lang, product.average), count: reviewCount(TEXT[lang], lang, product.count) }));
+    badge.append(stars(product.stars, bandOf(product.average)), element('span', 'meta', '(' + new Intl.NumberFormat(lang).format(product.count) + ')'));
   }
 
   function newestReviews(reviews, shop, lang) {
@@ -170,26 +188,41 @@
       .catch(() => null);
   }
 
-  // Scores come in batches: every shop on the page in one request, whatever the number of badges,
-  // and an unknown shop is simply absent (no 404 in the host page's console).
-  const scores = new Map();
-  const reviewLists = new Map();
-  let waitingForScores = [];
-  function requestScores() {
-    const batch = waitingForScores.splice(0, 100);
-    if (waitingForScores.length) setTimeout(requestScores);
-    getJson('scores?shops=' + batch.map((waiting) => waiting.slug).join(',')).then((body) => {
-      const found = new Map((body?.scores || []).map((score) => [score.slug, score]));
-      batch.forEach((waiting) => waiting.resolve(found.get(waiting.slug) || null));
-    });
-  }
-  function scoreOf(slug) {
-    if (!scores.has(slug)) {
-      scores.set(slug, new Promise((resolve) => waitingForScores.push({ slug, resolve })));
-      if (waitingForScores.length === 1) setTimeout(requestScores);
+  /**
+   * Scores come in batches: every shop on the page in one request, whatever the number of badges,
+   * and every product of a shop in one more; what is not found is simply absent (no 404 in the host
+   * page's console). Each key is asked for once. A batch holds at most 100 keys (the API's limit)
+   * and stops growing past 2,000 characters of query, which every server's URL limit allows.
+   * Resolves to the score object whose field named keyField is the key, or null.
+   */
+  function batches(pathBefore, keyField) {
+    const promises = new Map();
+    const waiting = [];
+    function request() {
+      let taken = 0;
+      for (let length = 0; taken < waiting.length && taken < 100 && length < 2000; taken++) length += waiting[taken].query.length + 1;
+      const batch = waiting.splice(0, taken);
+      if (waiting.length) setTimeout(request);
+      getJson(pathBefore + batch.map((each) => each.query).join(',')).then((body) => {
+        const found = new Map((body?.scores || []).map((score) => [score[keyField], score]));
+        batch.forEach((each) => each.resolve(found.get(each.key) || null));
+      });
     }
-    return scores.get(slug);
+    return (key) => {
+      if (!promises.has(key)) {
+        promises.set(key, new Promise((resolve) => waiting.push({ key, query: encodeURIComponent(key), resolve })));
+        if (waiting.length === 1) setTimeout(request);
+      }
+      return promises.get(key);
+    };
   }
+  const scoreOf = batches('scores?shops=', 'slug');
+  const productScoresByShop = new Map();
+  function productScoreOf(slug, sku) {
+    if (!productScoresByShop.has(slug)) productScoresByShop.set(slug, batches('shops/' + slug + '/product-scores?skus=', 'sku'));
+    return productScoresByShop.get(slug)(sku);
+  }
+  const reviewLists = new Map();
   function reviewsOf(slug) {
     if (!reviewLists.has(slug)) reviewLists.set(slug, getJson('shops/' + slug + '/reviews?size=3'));
     return reviewLists.get(slug);
@@ -241,16 +274,22 @@
     const variant = VARIANT_HEIGHTS[host.dataset.variant] ? host.dataset.variant : 'badge';
     const wanted = (host.dataset.locale || host.closest('[lang]')?.lang || 'en').slice(0, 2).toLowerCase();
     const lang = TEXT[wanted] ? wanted : 'en';
-    const shop = await scoreOf(slug);
-    const reviews = shop && variant === 'reviews' ? await reviewsOf(slug) : null;
-    if (!shop || (variant === 'reviews' && !reviews)) return; // unknown shop or unreachable service: show nothing
+    const sku = host.dataset.sku;
+    if (variant === 'product' && !SKU.test(sku || '')) return;
+    // A product without a published review is left out of the answer: its place stays empty, as the
+    // best shops leave a tile without reviews quiet rather than saying so two dozen times.
+    const score = await (variant === 'product' ? productScoreOf(slug, sku) : scoreOf(slug));
+    const reviews = score && variant === 'reviews' ? await reviewsOf(slug) : null;
+    // unknown shop or product, or unreachable service: show nothing
+    if (!score || (variant === 'reviews' && !reviews)) return;
     const reserved = contentHeight(host);
     const root = host.shadowRoot || host.attachShadow({ mode: 'open' });
     if (!(await style(root))) return;
     const badge = element('div', host.dataset.theme === 'dark' ? 'badge dark' : 'badge');
     badge.lang = lang;
-    badge.append(summary(shop, lang, variant));
-    if (reviews) badge.append(newestReviews(reviews, shop, lang));
+    if (variant === 'product') productRating(score, lang, badge);
+    else badge.append(summary(score, lang, variant));
+    if (reviews) badge.append(newestReviews(reviews, score, lang));
     // The badge fills the space the shop reserved and grows past it only for text a reader enlarged.
     // Set through the CSSOM, which a Content-Security-Policy does not restrict (a style attribute it would).
     host.style.minHeight = Math.max(reserved, VARIANT_HEIGHTS[variant]) + 'px';

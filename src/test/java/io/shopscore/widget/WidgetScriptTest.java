@@ -66,7 +66,7 @@ class WidgetScriptTest {
                 .header("Access-Control-Allow-Origin", "*")
                 .header("Set-Cookie", nullValue());
         String stylesheet = gunzip(response.asByteArray());
-        assertTrue(stylesheet.contains(":host") && stylesheet.contains(".grade-poor{background:#b3261e}"), stylesheet);
+        assertTrue(stylesheet.contains(":host") && stylesheet.contains(".grade-poor{background:#b3261e;fill:#b3261e}"), stylesheet);
         assertFalse(stylesheet.contains("/*") || stylesheet.contains("\n"), "comments and line breaks are left out");
         String script = given().get("/widget/shopscore.js").asString();
         assertTrue(script.contains(new ObjectMapper().writeValueAsString(stylesheet)),
