@@ -3,6 +3,7 @@ package io.shopscore.connector;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -17,6 +18,7 @@ import org.jboss.logging.Logger;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.shopscore.i18n.Locales;
 import io.shopscore.invitation.CreateInvitation;
+import io.shopscore.invitation.InvitationProduct;
 import io.shopscore.invitation.InvitationService;
 import io.shopscore.persistence.UniqueConstraint;
 import io.shopscore.problem.ProblemException;
@@ -132,8 +134,13 @@ public class ConnectorService {
         if (earlier.isPresent()) {
             return DeliveryResult.duplicate(earlier.get());
         }
+        // A product the invitation cannot take (an odd name, say) is left out; the order still invites.
+        List<InvitationProduct> products = OrderProduct.of(platform, order.lines()).stream()
+                .map(OrderProduct::toInvitationProduct)
+                .filter(product -> validator.validate(product).isEmpty())
+                .toList();
         CreateInvitation request = new CreateInvitation(order.orderRef(), order.email(), customerName(order.name()),
-                order.locale(), null, "email");
+                order.locale(), null, "email", products.isEmpty() ? null : products);
         if (order.orderRef().length() > MAX_ORDER_REF || !validator.validate(request).isEmpty()) {
             return DeliveryResult.ignored("the order's number or email address is not one an invitation takes");
         }

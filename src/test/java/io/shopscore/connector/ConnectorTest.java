@@ -237,6 +237,29 @@ class ConnectorTest {
     }
 
     @Test
+    void theOrdersLinesBecomeTheInvitationsProducts() throws Exception {
+        TestShop shop = connected(Platform.WOOCOMMERCE, null);
+        byte[] order = replace(woo("completed"), "\"sku\": \"\"", "\"sku\": \"BOX/12\"");
+
+        long invitationId = ((Number) woo(shop, "order.created", order, WOO_SECRET).then().statusCode(200)
+                .body("outcome", equalTo("invited")).extract().path("invitationId")).longValue();
+
+        List<String> products = new ArrayList<>();
+        try (var connection = dataSource.getConnection();
+                var query = connection.prepareStatement("select p.sku, p.name from invitation_product ip join product p on p.id = ip.product_id"
+                        + " where ip.invitation_id = ? order by ip.position")) {
+            query.setLong(1, invitationId);
+            try (var rows = query.executeQuery()) {
+                while (rows.next()) {
+                    products.add(rows.getString(1) + " | " + rows.getString(2));
+                }
+            }
+        }
+        // A SKU the service cannot take (a slash) becomes the platform's id key; entities are decoded.
+        assertEquals(List.of("woo-93 | Woo Single #1", "Bar3 | Ship Your Idea \u2013 Color: Black, Size: M Test"), products);
+    }
+
+    @Test
     void aBodyOverOneMegabyteIs413() {
         TestShop shop = connected(Platform.WOOCOMMERCE, null);
         byte[] huge = ("{\"id\":1,\"note\":\"" + "x".repeat(ConnectorResource.MAX_BODY_BYTES) + "\"}").getBytes(StandardCharsets.UTF_8);
