@@ -76,6 +76,12 @@ public class MailOutbox implements OutboxSender<OutgoingMail, Mail, Optional<Sen
         return OutboxEntry.due(OutgoingMail.class, now, limit).stream().map(id -> new Due(id, id)).toList();
     }
 
+    /** Every mail is a lane of its own: the next batch is prepared while this one goes out. */
+    @Override
+    public boolean preparesAhead() {
+        return true;
+    }
+
     @Override
     public Optional<SendFailure> send(Mail message) {
         transport.send(message);

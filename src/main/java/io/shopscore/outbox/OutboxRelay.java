@@ -35,7 +35,8 @@ import io.shopscore.persistence.OutboxEntry;
  *
  * <p>A run takes batch after batch. Each batch costs two transactions before sending (find and
  * claim under one fresh token; check the claim and prepare every message) and one per
- * {@link RelaySettings#recordEvery} results after, not three per message. The batch's lanes are
+ * {@link RelaySettings#recordEvery} results after, not three per message. For a sender whose
+ * entries keep no order (mail), the next batch is claimed and prepared while this one is sent. The batch's lanes are
  * sent by up to {@link RelaySettings#concurrency} threads, each taking the next lane when it is
  * done with one. A lane's entries go one after another; when one fails, the rest of its lane is
  * handed back unsent and the lane waits for the next run.
@@ -79,27 +80,76 @@ public class OutboxRelay {
     /**
      * Sends everything of this kind that is due, batch after batch, until nothing is due or a minute
      * has passed; returns how many were sent with success. Safe on any number of instances and runs
-     * at once: each entry is sent by the one sender whose claim got it.
+     * at once: each entry is sent by the one sender whose claim got it. For a sender that
+     * {@linkplain OutboxSender#preparesAhead prepares ahead}, the next batch is claimed and prepared
+     * while the current one is sent, so the mail server is never kept waiting for the database.
      */
     public <E extends OutboxEntry, M, R> int run(OutboxSender<E, M, R> sender) {
-        RelaySettings settings = sender.settings();
         Set<Long> paused = ConcurrentHashMap.newKeySet();
         long deadline = System.nanoTime() + RUN_BUDGET.toNanos();
         int succeeded = 0;
-        int found;
-        do {
-            String token = UUID.randomUUID().toString();
-            Instant claimedAt = clock.instant();
-            Set<Long> except = Set.copyOf(paused);
-            List<OutboxSender.Due> due = QuarkusTransaction.requiringNew().call(() -> {
-                List<OutboxSender.Due> dueNow = sender.due(claimedAt, settings.batch(), except);
-                OutboxEntry.claim(sender.type(), dueNow.stream().map(OutboxSender.Due::id).toList(), token, claimedAt, settings.lease());
-                return dueNow;
-            });
-            found = due.size();
-            succeeded += sendBatch(sender, due, token, claimedAt.plus(settings.lease()), paused);
-        } while (found == settings.batch() && System.nanoTime() < deadline);
+        Batch<M, R> batch = claimAndPrepare(sender, paused);
+        while (!batch.due().isEmpty()) {
+            boolean more = batch.due().size() == sender.settings().batch() && System.nanoTime() < deadline;
+            if (more && sender.preparesAhead()) {
+                Batch<M, R> sending = batch;
+                Future<Integer> sent = lanes.submit(() -> sendBatch(sender, sending, paused));
+                try {
+                    batch = claimAndPrepare(sender, paused);
+                } finally {
+                    succeeded += awaitSent(sender, sent);
+                }
+            } else {
+                succeeded += sendBatch(sender, batch, paused);
+                batch = more ? claimAndPrepare(sender, paused) : Batch.none();
+            }
+            if (Thread.currentThread().isInterrupted()) {
+                break;
+            }
+        }
         return succeeded;
+    }
+
+    /**
+     * A claimed batch, prepared: the due entries in their order, the message (or the failure) of each
+     * entry still held and still wanted, and the claim they were taken under.
+     */
+    private record Batch<M, R>(List<OutboxSender.Due> due, Map<Long, Prepared<M, R>> prepared, String token, Instant leaseEnds) {
+
+        static <M, R> Batch<M, R> none() {
+            return new Batch<>(List.of(), Map.of(), null, null);
+        }
+    }
+
+    /** Finds and claims the next batch under a fresh token (one transaction), then prepares it (another). */
+    private <E extends OutboxEntry, M, R> Batch<M, R> claimAndPrepare(OutboxSender<E, M, R> sender, Set<Long> paused) {
+        RelaySettings settings = sender.settings();
+        String token = UUID.randomUUID().toString();
+        Instant claimedAt = clock.instant();
+        Set<Long> except = Set.copyOf(paused);
+        List<OutboxSender.Due> due = QuarkusTransaction.requiringNew().call(() -> {
+            List<OutboxSender.Due> dueNow = sender.due(claimedAt, settings.batch(), except);
+            OutboxEntry.claim(sender.type(), dueNow.stream().map(OutboxSender.Due::id).toList(), token, claimedAt, settings.lease());
+            return dueNow;
+        });
+        Map<Long, Prepared<M, R>> prepared = new LinkedHashMap<>();
+        if (!due.isEmpty()) {
+            prepare(sender, due.stream().map(OutboxSender.Due::id).toList(), token).forEach(each -> prepared.put(each.id(), each));
+        }
+        return new Batch<>(due, prepared, token, claimedAt.plus(settings.lease()));
+    }
+
+    private <E extends OutboxEntry, M, R> int awaitSent(OutboxSender<E, M, R> sender, Future<Integer> sent) {
+        try {
+            return sent.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            sent.cancel(true);
+            return 0;
+        } catch (ExecutionException e) {
+            LOG.errorf(e.getCause(), "Sending %s entries stopped", sender.type().getSimpleName());
+            return 0;
+        }
     }
 
     /** Claims those of the entries that are due for the sender under {@code token}; returns how many it got. */
@@ -178,16 +228,13 @@ public class OutboxRelay {
         return record(sender, token, results, List.of());
     }
 
-    private <E extends OutboxEntry, M, R> int sendBatch(OutboxSender<E, M, R> sender, List<OutboxSender.Due> due, String token,
-            Instant leaseEnds, Set<Long> paused) {
-        if (due.isEmpty()) {
-            return 0;
-        }
-        Map<Long, Prepared<M, R>> prepared = new LinkedHashMap<>();
-        prepare(sender, due.stream().map(OutboxSender.Due::id).toList(), token).forEach(each -> prepared.put(each.id(), each));
+    /** Sends a prepared batch over up to {@link RelaySettings#concurrency} threads, this one included. */
+    private <E extends OutboxEntry, M, R> int sendBatch(OutboxSender<E, M, R> sender, Batch<M, R> batch, Set<Long> paused) {
+        String token = batch.token();
+        Instant leaseEnds = batch.leaseEnds();
         Map<Long, Lane<M, R>> byLane = new LinkedHashMap<>();
-        for (OutboxSender.Due entry : due) {
-            Prepared<M, R> message = prepared.get(entry.id());
+        for (OutboxSender.Due entry : batch.due()) {
+            Prepared<M, R> message = batch.prepared().get(entry.id());
             if (message != null) {
                 byLane.computeIfAbsent(entry.lane(), Lane::new).entries.add(message);
             }

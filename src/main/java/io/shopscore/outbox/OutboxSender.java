@@ -44,6 +44,17 @@ public interface OutboxSender<E extends OutboxEntry, M, R> {
     /** Whether the result is a success; a failure pauses the entry's lane for the rest of the run. */
     boolean succeeded(R result);
 
+    /**
+     * Whether the relay may claim and prepare the next batch while it sends this one, so that
+     * preparing (database reads, rendering) and sending overlap. Only for a sender whose entries keep
+     * no order among themselves, every entry a lane of its own: the next batch is claimed before the
+     * failures of this one pause their lanes, so in an ordered lane a later entry could go out ahead
+     * of one that failed.
+     */
+    default boolean preparesAhead() {
+        return false;
+    }
+
     /** Writes the result down on the entry. Runs in a transaction, only while this sender still holds the claim. */
     void record(E entry, R result);
 
