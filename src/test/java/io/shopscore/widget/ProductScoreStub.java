@@ -25,28 +25,24 @@ import com.microsoft.playwright.Route;
  * Answers {@code GET /api/v1/shops/{slug}/product-scores?skus=a,b,c} in the browser, in exactly the
  * shape of the contract (api-v1.1.md "Products": {@code {"scores":[...]}}, each the api-v1 score
  * object with {@code sku} and {@code name} instead of {@code slug}; unknown skus left out; more than
- * 100 is a 400 problem). It stands in for the server's endpoint, which another branch builds: once
- * both are merged, the products can be made through the API (invitations with products, reviews
- * grading them) and this stub left out, with the same assertions.
+ * 100 is a 400 problem). The widget's tests use the real endpoint with products made through the
+ * API ({@link ProductCatalogue}); this stands in only for what a test cannot make the service
+ * answer, such as a product with thousands of reviews.
  */
 final class ProductScoreStub {
 
-    /** A product the stub knows, with the grades of its published reviews (at least one: others are left out of answers). */
-    record Product(String sku, String name, int... grades) {
-    }
-
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final Map<String, Product> products;
+    private final Map<String, GradedProduct> products;
     /** Every product-scores request the page made, as the browser sent it. */
     final List<String> requests = new CopyOnWriteArrayList<>();
 
-    private ProductScoreStub(List<Product> products) {
-        this.products = products.stream().collect(Collectors.toMap(Product::sku, Function.identity()));
+    private ProductScoreStub(List<GradedProduct> products) {
+        this.products = products.stream().collect(Collectors.toMap(GradedProduct::sku, Function.identity()));
     }
 
     /** Serves these products' scores to the page for every shop; what the page asks of no product here is left out. */
-    static ProductScoreStub serve(Page page, Product... products) {
+    static ProductScoreStub serve(Page page, GradedProduct... products) {
         ProductScoreStub stub = new ProductScoreStub(List.of(products));
         page.route(Pattern.compile(".*/api/v1/shops/[^/]+/product-scores\\?.*"), stub::answer);
         return stub;
@@ -70,14 +66,14 @@ final class ProductScoreStub {
             return;
         }
         String slug = URI.create(url).getPath().replaceAll(".*/shops/([^/]+)/product-scores$", "$1");
-        List<Map<String, Object>> scores = skus.stream().distinct().filter(products::containsKey)
+        List<Map<String, Object>> scores = skus.stream().distinct().filter(sku -> products.containsKey(sku) && products.get(sku).grades().length > 0)
                 .map(sku -> scoreObject(slug, products.get(sku))).toList();
         route.fulfill(new Route.FulfillOptions().setStatus(200).setHeaders(headers).setContentType("application/json")
                 .setBody(json(Map.of("scores", scores))));
     }
 
     /** The api-v1 score object of a product, computed as the service computes a shop's. */
-    static Map<String, Object> scoreObject(String slug, Product product) {
+    static Map<String, Object> scoreObject(String slug, GradedProduct product) {
         int[] grades = product.grades();
         Map<String, Object> score = new LinkedHashMap<>();
         score.put("sku", product.sku());

@@ -1,6 +1,8 @@
 package io.shopscore.widget;
 
 import com.microsoft.playwright.Browser;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.net.URL;
@@ -16,26 +18,50 @@ import com.microsoft.playwright.Page;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import io.shopscore.testing.Axe;
 import io.shopscore.testing.Browsers;
 
 /**
- * The demo webshop page (widget/demo.html, served at /widget/demo.html) with the demo shop: no
- * layout shift, no accessibility violation, and the screenshots that docs/widget.md shows.
+ * The demo webshop page (widget/demo.html, served at /widget/demo.html) with the demo shop and its
+ * products: no layout shift, no accessibility violation, and the screenshots that docs/widget.md shows.
  */
 @QuarkusTest
 class WidgetDemoPageTest {
 
     static final List<String> VARIANTS = List.of("badge-light", "badge-dark", "compact-light", "compact-dark", "reviews-light",
-            "reviews-dark");
+            "reviews-dark", "product-page", "product-listing", "product-dark");
 
     @TestHTTPResource("/widget/demo.html")
     URL demoPage;
 
-    /** Every shop badge; the product stars show only when the demo shop's products have reviews, and stay quietly empty until then. */
+    /** Every shop badge and every product's stars (the demo shop's products have reviews: DemoData). */
     private static void awaitAllBadges(Page page) {
-        page.waitForFunction("() => [...document.querySelectorAll('[data-shopscore]:not([data-variant=product])')]"
-                + ".every(e => e.shadowRoot && e.shadowRoot.querySelector('a'))");
+        page.waitForFunction("() => [...document.querySelectorAll('[data-shopscore]')]"
+                + ".every(e => e.shadowRoot && e.shadowRoot.querySelector(e.dataset.variant === 'product' ? '.product .stars' : 'a'))");
+    }
+
+    @Test
+    void demoProductsShowTheirStarsAndHaveAPage() {
+        try (BrowserContext context = Browsers.chromium().newContext()) {
+            Page page = context.newPage();
+            page.navigate(demoPage.toString());
+            awaitAllBadges(page);
+            for (String sku : List.of("ESPRESSO-CLASSICO-1KG", "LUNGO-FORTE-500G", "DECAF-SUAVE-250G", "CUPS-ESPRESSO-4")) {
+                JsonPath score = given().get("/api/v1/shops/demo/products/{sku}/score", sku).then().statusCode(200).extract().jsonPath();
+                Object shown = page.evaluate("sku => { const root = document.querySelector('#product-listing [data-sku=\"' + sku + '\"]').shadowRoot;"
+                        + " return root.querySelector('.meta').textContent + ' ' + root.querySelector('clipPath rect').getAttribute('width') }", sku);
+                assertEquals("(" + score.getInt("count") + ") " + Math.round(score.getDouble("stars") * 20), shown,
+                        sku + ": the API's count and stars");
+            }
+            // the three colour bands: a green espresso, an amber lungo, a red decaf
+            assertEquals(List.of("rgb(27, 122, 61)", "rgb(138, 90, 0)", "rgb(179, 38, 30)"), page.evaluate("""
+                    () => [...document.querySelectorAll('#product-listing [data-sku]')].slice(0, 3)
+                      .map(e => getComputedStyle(e.shadowRoot.querySelector('path[clip-path]')).fill)"""));
+        }
+        given().get("/shops/demo/products/{sku}", "ESPRESSO-CLASSICO-1KG").then().statusCode(200)
+                .body(containsString("Espresso Classico, 1 kg"))
+                .body(containsString("De beste bonen die ik thuis heb gehad."));
     }
 
     @Test

@@ -1,11 +1,13 @@
 package io.shopscore.widget;
 
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
@@ -26,18 +28,21 @@ import com.microsoft.playwright.options.AriaRole;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import io.shopscore.testing.Api;
 import io.shopscore.testing.Api.TestShop;
 import io.shopscore.testing.Axe;
 import io.shopscore.testing.Browsers;
 import io.shopscore.testing.ForeignSite;
-import io.shopscore.widget.ProductScoreStub.Product;
 
 /**
  * The product variant (api-v1.1.md "Products": {@code data-variant="product"} with {@code data-sku})
  * on a shop's listing page, in real Chromium: every product of the page from one request, stars and
- * counts, the reserved space kept, accessible, dark, at 200 % text. The product scores come from
- * {@link ProductScoreStub} in the contract's shape; the shop badge beside them from the service.
+ * counts, the reserved space kept, accessible, dark, at 200 % text. The products and their grades
+ * are made through the API ({@link ProductCatalogue}: invitations listing them, reviews grading
+ * them) and the widget asks the real service, so what the page shows is compared with what the
+ * API's product scores say. {@link ProductScoreStub} stands in only where the service cannot
+ * produce the case in a test: an error answer, and a product with 12,345 reviews.
  */
 @QuarkusTest
 class WidgetProductTest {
@@ -91,16 +96,27 @@ class WidgetProductTest {
         context.close();
     }
 
-    /** 22 reviewed products in the three colour bands, one whose sku needs encoding, and one without a review. */
-    private static Product[] catalogue() {
-        List<Product> products = new ArrayList<>();
-        products.add(new Product("SKU-01", "Espresso Classico", 10, 8, 7));
-        products.add(new Product("SKU-02", "Lungo", 6, 7));
-        products.add(new Product("SKU-03", "Decaf", 2, 5));
-        products.add(new Product("SKU-04", "Ristretto", 9));
-        IntStream.rangeClosed(5, 22).forEach(n -> products.add(new Product(String.format("SKU-%02d", n), "Blend " + n, 8, 9, n % 10 + 1)));
-        products.add(new Product(SPECIAL_SKU, "Café Crème", 10, 9));
-        return products.toArray(Product[]::new);
+    /**
+     * 22 reviewed products in the three colour bands, one whose sku needs encoding, and one that
+     * customers ordered but did not grade (in the catalogue, without a review).
+     */
+    private static List<GradedProduct> catalogue() {
+        List<GradedProduct> products = new ArrayList<>();
+        products.add(new GradedProduct("SKU-01", "Espresso Classico", 10, 8, 7));
+        products.add(new GradedProduct("SKU-02", "Lungo", 6, 7));
+        products.add(new GradedProduct("SKU-03", "Decaf", 2, 5));
+        products.add(new GradedProduct("SKU-04", "Ristretto", 9));
+        IntStream.rangeClosed(5, 22).forEach(n -> products.add(new GradedProduct(String.format("SKU-%02d", n), "Blend " + n, 8, 9, n % 10 + 1)));
+        products.add(new GradedProduct(SPECIAL_SKU, "Café Crème", 10, 9));
+        products.add(new GradedProduct(NO_REVIEWS_SKU, "New arrival"));
+        return products;
+    }
+
+    /** A new shop with the catalogue's products and grades, written through the API. */
+    private static TestShop shopWith(List<GradedProduct> products) {
+        TestShop shop = Api.newShop();
+        ProductCatalogue.publish(shop, products);
+        return shop;
     }
 
     private static List<String> cataloguePageSkus() {
@@ -157,10 +173,24 @@ class WidgetProductTest {
         return shop;
     }
 
+    /**
+     * The product line shows the API's product score: its average and count in words, its count in
+     * brackets, and its stars filled to the API's {@code stars} (the five stars span 100 units).
+     */
+    private void assertShowsTheApisScore(String id, TestShop shop, String sku) {
+        JsonPath score = ProductCatalogue.score(shop, sku);
+        int count = score.getInt("count");
+        String expected = String.format(Locale.ENGLISH, "Rated %.1f out of 10 from %s", score.getDouble("average"),
+                count == 1 ? "1 review" : count + " reviews");
+        assertEquals(expected, inShadow(id, "root.querySelector('.product').getAttribute('aria-label')"), sku);
+        assertEquals("(" + count + ")", inShadow(id, "root.querySelector('.meta').textContent"), sku);
+        double filled = Double.parseDouble((String) inShadow(id, "root.querySelector('clipPath rect').getAttribute('width')"));
+        assertEquals(score.getDouble("stars") * 20, filled, 1e-9, sku);
+    }
+
     @Test
     void everyProductOfAListingPageComesFromOneRequestBesideTheShopBadge() {
-        TestShop shop = reviewedShop();
-        ProductScoreStub stub = ProductScoreStub.serve(page, catalogue());
+        TestShop shop = shopWith(catalogue());
         // the product page's own product again at the top, and the shop's badge
         String top = "<div id=\"featured\" class=\"slot-product\" data-shopscore=\"" + shop.slug() + "\" data-variant=\"product\" data-sku=\"SKU-01\"></div>"
                 + "<div id=\"badge\" class=\"slot-badge\" data-shopscore=\"" + shop.slug() + "\"></div>";
@@ -171,7 +201,6 @@ class WidgetProductTest {
 
         List<String> productRequests = apiRequests("/product-scores");
         assertEquals(1, productRequests.size(), productRequests.toString());
-        assertEquals(productRequests, stub.requests);
         assertTrue(productRequests.get(0).startsWith(service + "api/v1/shops/" + shop.slug() + "/product-scores?skus="), productRequests.get(0));
         assertEquals(cataloguePageSkus().stream().sorted().toList(), ProductScoreStub.skusOf(productRequests.get(0)).stream().sorted().toList(),
                 "each sku of the page once, SKU-01 too although two elements show it");
@@ -179,8 +208,16 @@ class WidgetProductTest {
         assertEquals(1, apiRequests("/api/v1/scores?shops=").size(), "the badge's one request, and no shop score for the products");
         assertEquals(2, apiRequests("/api/v1/").size(), requests.toString());
 
+        List<String> skus = cataloguePageSkus();
+        for (int i = 0; i < 23; i++) {
+            assertShowsTheApisScore("p" + i, shop, skus.get(i));
+        }
+        assertShowsTheApisScore("featured", shop, "SKU-01");
         assertEquals("Rated 9.5 out of 10 from 2 reviews", inShadow("p22", "root.querySelector('.product').getAttribute('aria-label')"),
                 "the product whose sku needed encoding is shown");
+        assertEquals(404, given().urlEncodingEnabled(false)
+                .get("/api/v1/shops/" + shop.slug() + "/products/" + ProductCatalogue.pathSegment(NO_REVIEWS_SKU) + "/score").statusCode(),
+                "in the catalogue, without a published review");
         assertEquals(Boolean.TRUE, page.evaluate("document.getElementById('p23').shadowRoot === null"), "no reviews: nothing is drawn");
         for (int i = 0; i < 24; i++) {
             assertEquals("160x24", size("p" + i), "tile " + i + " keeps its reserved space");
@@ -192,15 +229,13 @@ class WidgetProductTest {
 
     @Test
     void productShowsItsStarsInTheColourOfItsGradeAndItsCountInTheElementsLanguage() {
-        List<Product> products = new ArrayList<>(List.of(catalogue()));
-        products.add(new Product("BESTSELLER", "Bestseller", IntStream.generate(() -> 9).limit(12_345).toArray()));
-        ProductScoreStub.serve(page, products.toArray(Product[]::new));
-        page.navigate(shopPage("nl", "<div id=\"many\" class=\"slot-product\" data-shopscore=\"demo\" data-variant=\"product\" data-sku=\"BESTSELLER\" data-locale=\"de\"></div>"
-                + "<div id=\"good\" class=\"slot-product\" data-shopscore=\"demo\" data-variant=\"product\" data-sku=\"SKU-01\"></div>"
-                + "<div id=\"fair\" class=\"slot-product\" data-shopscore=\"demo\" data-variant=\"product\" data-sku=\"SKU-02\" data-locale=\"de\"></div>"
-                + "<div id=\"poor\" class=\"slot-product\" data-shopscore=\"demo\" data-variant=\"product\" data-sku=\"SKU-03\" data-locale=\"en\"></div>"
-                + "<div id=\"one\" class=\"slot-product\" data-shopscore=\"demo\" data-variant=\"product\" data-sku=\"SKU-04\" data-locale=\"fr\"></div>"));
-        awaitProducts(5);
+        TestShop shop = shopWith(catalogue());
+        String slug = shop.slug();
+        page.navigate(shopPage("nl", "<div id=\"good\" class=\"slot-product\" data-shopscore=\"" + slug + "\" data-variant=\"product\" data-sku=\"SKU-01\"></div>"
+                + "<div id=\"fair\" class=\"slot-product\" data-shopscore=\"" + slug + "\" data-variant=\"product\" data-sku=\"SKU-02\" data-locale=\"de\"></div>"
+                + "<div id=\"poor\" class=\"slot-product\" data-shopscore=\"" + slug + "\" data-variant=\"product\" data-sku=\"SKU-03\" data-locale=\"en\"></div>"
+                + "<div id=\"one\" class=\"slot-product\" data-shopscore=\"" + slug + "\" data-variant=\"product\" data-sku=\"SKU-04\" data-locale=\"fr\"></div>"));
+        awaitProducts(4);
 
         assertEquals("Beoordeeld met een 8,3 van 10 uit 3 reviews", inShadow("good", "root.querySelector('[role=img]').getAttribute('aria-label')"),
                 "the page's language; the grade as the badge gives it");
@@ -208,8 +243,10 @@ class WidgetProductTest {
         assertEquals("Bewertet mit 6,5 von 10 aus 2 Bewertungen", inShadow("fair", "root.querySelector('.product').getAttribute('aria-label')"));
         assertEquals("Rated 3.5 out of 10 from 2 reviews", inShadow("poor", "root.querySelector('.product').getAttribute('aria-label')"));
         assertEquals("Noté 9,0 sur 10 sur la base de 1 avis", inShadow("one", "root.querySelector('.product').getAttribute('aria-label')"));
+        assertShowsTheApisScore("poor", shop, "SKU-03");
 
         // grades 10, 8, 7: 4.2 stars of 5, so the filled part is 84 of the 100 units the five stars span
+        assertEquals(4.2, ProductCatalogue.score(shop, "SKU-01").getDouble("stars"), 1e-9);
         assertEquals("84", inShadow("good", "root.querySelector('clipPath rect').getAttribute('width')"));
         // grades 2 and 5: 1.75 stars, rounded half up to 1.8
         assertEquals("36", inShadow("poor", "root.querySelector('clipPath rect').getAttribute('width')"));
@@ -222,6 +259,15 @@ class WidgetProductTest {
         assertEquals("rgba(0, 0, 0, 0)", inShadow("good", "getComputedStyle(root.querySelector('.badge')).backgroundColor"),
                 "it sits on the tile's own background");
         assertEquals("160x24", size("good"));
+        assertEquals(List.of(), problems);
+    }
+
+    /** The stub stands in here: 12,345 reviews are too many to write through the API in a test. */
+    @Test
+    void aCountOfFiveDigitsStillFitsOnOneLine() {
+        ProductScoreStub.serve(page, new GradedProduct("BESTSELLER", "Bestseller", ProductCatalogue.grades(9, 12_345)));
+        page.navigate(shopPage("nl", "<div id=\"many\" class=\"slot-product\" data-shopscore=\"demo\" data-variant=\"product\" data-sku=\"BESTSELLER\" data-locale=\"de\"></div>"));
+        awaitProducts(1);
         assertEquals("(12.345)", inShadow("many", "root.querySelector('.meta').textContent"));
         assertEquals("160x24", size("many"), "a count of five digits still fits on one line");
         assertEquals(Boolean.TRUE, inShadow("many", "root.querySelector('.meta').getBoundingClientRect().right <= root.querySelector('.badge').getBoundingClientRect().right"));
@@ -230,9 +276,10 @@ class WidgetProductTest {
 
     @Test
     void darkThemeUsesLightColoursOnADarkTile() {
-        ProductScoreStub.serve(page, catalogue());
-        page.navigate(shopPage("en", "<div class=\"dark\">" + tiles("demo", List.of("SKU-01", "SKU-02", "SKU-03"), " data-theme=\"dark\"") + "</div>"));
+        TestShop shop = shopWith(catalogue());
+        page.navigate(shopPage("en", "<div class=\"dark\">" + tiles(shop.slug(), List.of("SKU-01", "SKU-02", "SKU-03"), " data-theme=\"dark\"") + "</div>"));
         awaitProducts(3);
+        assertShowsTheApisScore("p0", shop, "SKU-01");
         assertEquals("rgb(95, 207, 138)", inShadow("p0", "getComputedStyle(root.querySelector('path[clip-path]')).fill"));
         assertEquals("rgb(255, 194, 77)", inShadow("p1", "getComputedStyle(root.querySelector('path[clip-path]')).fill"));
         assertEquals("rgb(255, 138, 128)", inShadow("p2", "getComputedStyle(root.querySelector('path[clip-path]')).fill"));
@@ -242,11 +289,11 @@ class WidgetProductTest {
 
     @Test
     void listingPageHasNoAccessibilityViolations() {
-        TestShop shop = reviewedShop();
-        ProductScoreStub.serve(page, catalogue());
+        TestShop shop = shopWith(catalogue());
         page.navigate(shopPage("en", "<div id=\"badge\" class=\"slot-badge\" data-shopscore=\"" + shop.slug() + "\"></div>"
                 + tiles(shop.slug(), cataloguePageSkus(), "")));
         awaitProducts(23);
+        page.waitForFunction("() => document.getElementById('badge').shadowRoot?.querySelector('a')");
         assertEquals(List.of(), Axe.violations(page));
         assertEquals(1, page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions()
                 .setName(Pattern.compile("^Product SKU-01\\s*Rated 8\\.3 out of 10 from 3 reviews\\s*€ 9,95$"))).count(),
@@ -255,55 +302,62 @@ class WidgetProductTest {
 
     @Test
     void productsAddedByInfiniteScrollComeInOneMoreRequestForTheNewSkusOnly() {
-        List<Product> products = new ArrayList<>(List.of(catalogue()));
-        IntStream.rangeClosed(23, 46).forEach(n -> products.add(new Product(String.format("SKU-%02d", n), "Blend " + n, 7, 8)));
-        ProductScoreStub stub = ProductScoreStub.serve(page, products.toArray(Product[]::new));
-        page.navigate(shopPage("en", tiles("demo", cataloguePageSkus(), "")));
+        List<GradedProduct> products = new ArrayList<>(catalogue());
+        IntStream.rangeClosed(23, 46).forEach(n -> products.add(new GradedProduct(String.format("SKU-%02d", n), "Blend " + n, 7, 8)));
+        TestShop shop = shopWith(products);
+        page.navigate(shopPage("en", tiles(shop.slug(), cataloguePageSkus(), "")));
         awaitProducts(23);
         page.waitForTimeout(200);
-        assertEquals(1, stub.requests.size());
+        assertEquals(1, apiRequests("/product-scores").size());
 
         // the next page of the listing: 24 new tiles, two of them products shown above already
         List<String> next = new ArrayList<>(IntStream.rangeClosed(23, 44).mapToObj(n -> String.format("SKU-%02d", n)).toList());
         next.add("SKU-01");
         next.add("SKU-05");
-        String more = tiles("demo", next, "").replace("id=\"p", "id=\"more").replace("href=\"#p", "href=\"#more");
+        String more = tiles(shop.slug(), next, "").replace("id=\"p", "id=\"more").replace("href=\"#p", "href=\"#more");
         page.evaluate("html => document.querySelector('main').insertAdjacentHTML('beforeend', html)", more);
         awaitProducts(23 + 24);
         page.waitForTimeout(200);
 
-        assertEquals(2, stub.requests.size(), stub.requests.toString());
-        assertEquals(next.subList(0, 22), ProductScoreStub.skusOf(stub.requests.get(1)), "only the skus not asked for before");
+        List<String> productRequests = apiRequests("/product-scores");
+        assertEquals(2, productRequests.size(), productRequests.toString());
+        assertEquals(next.subList(0, 22), ProductScoreStub.skusOf(productRequests.get(1)), "only the skus not asked for before");
+        assertShowsTheApisScore("more21", shop, "SKU-44");
+        assertShowsTheApisScore("more22", shop, "SKU-01");
         assertEquals(0.0, ((Number) page.evaluate("layoutShift")).doubleValue());
     }
 
     @Test
     void aPageWithMoreThanAHundredProductsAsksInBatchesOfAHundred() {
         List<String> skus = IntStream.rangeClosed(1, 150).mapToObj(n -> "BULK-" + n).toList();
-        ProductScoreStub stub = ProductScoreStub.serve(page, skus.stream().map(sku -> new Product(sku, sku, 8)).toArray(Product[]::new));
-        page.navigate(shopPage("en", tiles("demo", skus, "")));
+        TestShop shop = shopWith(skus.stream().map(sku -> new GradedProduct(sku, sku, 8)).toList());
+        page.navigate(shopPage("en", tiles(shop.slug(), skus, "")));
         awaitProducts(150);
         page.waitForTimeout(200);
-        assertEquals(2, stub.requests.size(), stub.requests.toString());
-        assertEquals(100, ProductScoreStub.skusOf(stub.requests.get(0)).size());
-        assertEquals(50, ProductScoreStub.skusOf(stub.requests.get(1)).size());
+        List<String> productRequests = apiRequests("/product-scores");
+        assertEquals(2, productRequests.size(), productRequests.toString());
+        assertEquals(100, ProductScoreStub.skusOf(productRequests.get(0)).size());
+        assertEquals(50, ProductScoreStub.skusOf(productRequests.get(1)).size());
+        assertShowsTheApisScore("p149", shop, "BULK-150");
     }
 
     @Test
     void skusTheServiceCannotHaveAreNotAskedFor() {
-        ProductScoreStub stub = ProductScoreStub.serve(page, catalogue());
-        page.navigate(shopPage("en", tiles("demo", List.of("SKU-01", "A,B", "with/slash", " padded", "x".repeat(65)), "")
-                + "<div id=\"no-sku\" class=\"slot-product\" data-shopscore=\"demo\" data-variant=\"product\"></div>"));
+        TestShop shop = shopWith(catalogue());
+        page.navigate(shopPage("en", tiles(shop.slug(), List.of("SKU-01", "A,B", "with/slash", " padded", "x".repeat(65)), "")
+                + "<div id=\"no-sku\" class=\"slot-product\" data-shopscore=\"" + shop.slug() + "\" data-variant=\"product\"></div>"));
         awaitProducts(1);
         page.waitForTimeout(300);
-        assertEquals(List.of("SKU-01"), ProductScoreStub.skusOf(stub.requests.get(0)));
-        assertEquals(1, stub.requests.size());
+        List<String> productRequests = apiRequests("/product-scores");
+        assertEquals(1, productRequests.size(), productRequests.toString());
+        assertEquals(List.of("SKU-01"), ProductScoreStub.skusOf(productRequests.get(0)));
         assertEquals(Boolean.TRUE, page.evaluate("document.getElementById('no-sku').shadowRoot === null"));
         assertEquals(List.of(), problems);
     }
 
     @Test
     void aServiceWithoutProductScoresLeavesTheTilesQuietlyEmpty() {
+        // The stub stands in here: the real service has the endpoint; an older one without it answers 404.
         TestShop shop = reviewedShop();
         page.route("**/product-scores?*", route -> route.fulfill(new Route.FulfillOptions().setStatus(404)
                 .setHeaders(Map.of("Access-Control-Allow-Origin", "*")).setContentType("application/problem+json")
@@ -321,7 +375,7 @@ class WidgetProductTest {
 
     @Test
     void textEnlargedTo200PercentWrapsTheProductLineInsteadOfClippingIt() {
-        ProductScoreStub.serve(page, catalogue());
+        TestShop shop = shopWith(catalogue());
         JsonObject fontSizes = new JsonObject();
         fontSizes.addProperty("standard", 32);
         fontSizes.addProperty("fixed", 26);
@@ -329,7 +383,7 @@ class WidgetProductTest {
         parameters.add("fontSizes", fontSizes);
         // The reader's own text size (chrome://settings/fonts): twice the default of 16 px.
         context.newCDPSession(page).send("Page.setFontSizes", parameters);
-        page.navigate(shopPage("de", tiles("demo", List.of("SKU-01", "SKU-04", "SKU-05"), "")));
+        page.navigate(shopPage("de", tiles(shop.slug(), List.of("SKU-01", "SKU-04", "SKU-05"), "")));
         awaitProducts(3);
 
         assertTrue(((Number) inShadow("p0", "parseFloat(getComputedStyle(root.querySelector('.meta')).fontSize)")).doubleValue() >= 23,
