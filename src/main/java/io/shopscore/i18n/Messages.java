@@ -244,4 +244,6 @@ public interface Messages {
     @Message String productAllShopReviews(String shop);
     // Imported reviews (issue 13): the author of an imported review without a name; nobody verified them here
     @Message String importedCustomer();
+    // Product grades on the author's own page (issue 13, product feed)
+    @Message String yourProductGrades();
 }

@@ -208,6 +208,7 @@ public class ReviewService {
         return new AuthorExport(ReviewView.of(review), review.shop().slug(), review.shop().name(),
                 new AuthorExport.Customer(invitation.customerName(), invitation.email(), invitation.orderRef(), invitation.locale()),
                 invitation.createdAt(), review.createdAt().plus(config.reviews().updateWindow()), versions,
+                review.productReviews().stream().map(AuthorExport.ProductGrade::of).toList(),
                 ReviewSignal.<ReviewSignal>findByIdOptional(review.id()).map(signal -> review.createdAt()
                         .plus(config.trust().addressRetention())).orElse(null));
     }

@@ -59,8 +59,8 @@ public class MerchantReviewsResource {
         return ProblemException.notFound("There is no shop '" + slug + "'.");
     }
 
-    /** Weak comparison, as RFC 9110 prescribes for If-None-Match. */
-    private static boolean matches(String ifNoneMatch, String etag) {
+    /** Weak comparison, as RFC 9110 prescribes for If-None-Match; both Google feeds answer 304 by it. */
+    static boolean matches(String ifNoneMatch, String etag) {
         if (ifNoneMatch == null) {
             return false;
         }

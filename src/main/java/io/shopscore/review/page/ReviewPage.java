@@ -36,7 +36,15 @@ public record ReviewPage(
 
     /** The review as its author sees it, dates formatted. */
     public record WrittenReview(int score, String title, String text, String displayName, Boolean recommend,
-            String writtenOn, String updatedOn, String responseText, String respondedOn) {
+            String writtenOn, String updatedOn, String responseText, String respondedOn, List<GradedProduct> products) {
+
+        public String band() {
+            return Grade.Band.of(score).css();
+        }
+    }
+
+    /** A product of the order as its author graded it; {@code text} may be null. */
+    public record GradedProduct(String name, int score, String text) {
 
         public String band() {
             return Grade.Band.of(score).css();

@@ -137,7 +137,9 @@ class ReviewPages {
                         formats.date(review.createdAt(), language),
                         review.updatedAt() == null ? null : formats.date(review.updatedAt(), language),
                         review.response() == null ? null : review.response().text(),
-                        review.response() == null ? null : formats.date(review.response().createdAt(), language));
+                        review.response() == null ? null : formats.date(review.response().createdAt(), language),
+                        link.products().stream().filter(product -> product.score() != null)
+                                .map(product -> new ReviewPage.GradedProduct(product.name(), product.score(), product.text())).toList());
         String path = link.editToken() != null ? "/review/edit/" + link.editToken() : "/review/" + link.token();
         return new ReviewPage(language, LanguageLink.forPage(path, locales.supported(), language),
                 link.token(), link.editToken(), link.shopName(), "/shops/" + link.shopSlug(), link.orderRef(), written, values, errors,

@@ -9,9 +9,9 @@ import org.junit.jupiter.api.Test;
 import io.shopscore.feed.FeedSchemas;
 
 /**
- * The product reviews XSD (schema 2.4) waits for the product reviews feed; until then it is kept
- * honest against Google's own sample shape: it accepts a complete review and refuses one without
- * the elements Google requires.
+ * The product reviews XSD (schema 2.4), which ProductReviewsFeedTest checks the feed against, is
+ * kept honest against Google's own sample shape: it accepts a complete review and refuses one
+ * without the elements Google requires.
  */
 class ProductReviewsSchemaTest {
 
