@@ -244,4 +244,23 @@ public interface Messages {
     @Message String productAllShopReviews(String shop);
     // Imported reviews (issue 13): the author of an imported review without a name; nobody verified them here
     @Message String importedCustomer();
+
+    // The front door and the 404 page of unknown addresses (issue 12)
+    @Message String frontTitle();
+    @Message String frontHeading();
+    @Message String frontIntro();
+    @Message String frontShopsHeading();
+    @Message String frontShopsText();
+    @Message String frontShopSignIn();
+    @Message String frontOperatorHeading();
+    @Message String frontOperatorText();
+    @Message String frontOperatorSignIn();
+    @Message String frontDocsHeading();
+    @Message String frontApiExplorer();
+    @Message String frontOpenApi();
+    @Message String frontTransparency();
+    @Message String frontWidget();
+    @Message String pageNotFoundTitle();
+    @Message String pageNotFoundText();
+    @Message String pageNotFoundHome();
 }
