@@ -58,7 +58,7 @@ public class DashboardPages {
                         formats.date(review.createdAt(), lang), Duration.between(review.createdAt(), clock.instant()).toDays()))
                 .toList();
         List<Overview.Recent> newest = reviews.published(session.slug(), new PageRequest(0, NEWEST)).items().stream()
-                .map(review -> new Overview.Recent(review.id(), review.score(), review.title(), review.text(),
+                .map(review -> new Overview.Recent(review.id(), review.score(), new Grade(review.score()).band().css(), review.title(), review.text(),
                         review.displayName() != null ? review.displayName() : messages.verifiedCustomer(),
                         formats.date(review.createdAt(), lang), review.response() != null))
                 .toList();

@@ -11,7 +11,7 @@ public record Overview(String lang, String slug, String shopName, String member,
     public record Waiting(long id, int grade, String title, String text, String writtenOn, long daysWaiting) {
     }
 
-    public record Recent(long id, int grade, String title, String text, String author, String writtenOn, boolean answered) {
+    public record Recent(long id, int grade, String band, String title, String text, String author, String writtenOn, boolean answered) {
     }
 
     /** The monthly trend as an SVG: a bar per month (its count as a label), the mean grade as a point, with axes. */

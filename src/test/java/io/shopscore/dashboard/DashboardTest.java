@@ -119,6 +119,8 @@ class DashboardTest {
                 .body(containsString("<svg class=\"chart\""))
                 .body(containsString("Review with grade 3"))
                 .body(containsString("waiting 0 days"))
+                .body(not(containsString("<span class=\"grade good\">3</span>")))
+                .body(containsString("<span class=\"grade good\">9</span>"))
                 .body(containsString("6.0"));
     }
 
