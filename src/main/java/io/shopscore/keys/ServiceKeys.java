@@ -37,7 +37,13 @@ public class ServiceKeys {
         /** Cursors of the score change feed, so that only cursors the service issued are accepted. */
         SCORE_CHANGE_CURSOR,
         /** The key that encrypts shop platforms' signing secrets when the operator configured none. */
-        CONNECTOR_SECRET
+        CONNECTOR_SECRET,
+        /** Dashboard sign-in links, derived from their row so that the outbox can render the mail; only their digest is stored. */
+        SIGN_IN_LINK,
+        /** The signature of dashboard session cookies, so that any instance can trust what a cookie says. */
+        DASHBOARD_SESSION,
+        /** The per-session token in every dashboard form, against cross-site requests. */
+        DASHBOARD_FORM
     }
 
     private static final SecureRandom RANDOM = new SecureRandom();

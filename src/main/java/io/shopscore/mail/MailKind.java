@@ -20,10 +20,19 @@ public enum MailKind {
     /** To the author: moderation published their held review. */
     AUTHOR_PUBLISHED,
     /** To the author: moderation removed their review, with the statement of reasons (DSA article 17). */
-    AUTHOR_REMOVED;
+    AUTHOR_REMOVED,
+    /** To a shop's member: a single-use link to sign in to the dashboard. */
+    SIGN_IN_LINK,
+    /** To a shop's member: a colleague added them to the shop's dashboard. */
+    MEMBER_ADDED;
 
     /** Mails the author's own actions or a moderation decision cause: sent even to an address that opted out of review mails. */
     boolean isAboutTheAuthorsReview() {
         return name().startsWith("AUTHOR_");
+    }
+
+    /** Mails to the shop's own people, about their work: a customer's opt-out from review mails does not touch them. */
+    boolean isToTheShop() {
+        return this == NEGATIVE_ALERT || this == SIGN_IN_LINK || this == MEMBER_ADDED;
     }
 }

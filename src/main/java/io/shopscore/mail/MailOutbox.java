@@ -114,7 +114,7 @@ public class MailOutbox implements OutboxSender<OutgoingMail, Mail, Optional<Sen
      */
     @Override
     public Optional<Mail> prepare(OutgoingMail mail) {
-        if (mail.kind() != MailKind.NEGATIVE_ALERT && !mail.kind().isAboutTheAuthorsReview()
+        if (!mail.kind().isToTheShop() && !mail.kind().isAboutTheAuthorsReview()
                 && OptOut.applies(mail.shopId(), mail.recipient())) {
             mail.skip("opted out");
             return Optional.empty();

@@ -56,6 +56,12 @@ public class MailQueue {
         }
     }
 
+    /** A mail to a shop's member (a sign-in link, news of their membership), due now. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void toShopMember(MailKind kind, long shopId, long subjectId, String email, String locale) {
+        OutgoingMail.toShopMember(kind, shopId, subjectId, email, locale, clock.instant()).persist();
+    }
+
     /** Erases every mail to or about the customer of this invitation, sent or not: they withdrew their review. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void forget(long invitationId) {

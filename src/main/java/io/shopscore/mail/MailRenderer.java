@@ -55,6 +55,14 @@ public class MailRenderer {
         }
     }
 
+    /** A single-use link to a shop's dashboard, sent to one of its members. */
+    public record SignInMail(String shop, String link, long validMinutes) {
+    }
+
+    /** News for a new member of a shop's dashboard: who added them, and where to sign in. */
+    public record MemberMail(String shop, String addedBy, String signInPage) {
+    }
+
     @CheckedTemplate(basePath = "mail")
     static class Templates {
         static native TemplateInstance author(String lang, AuthorMail mail);
@@ -72,6 +80,14 @@ public class MailRenderer {
         static native TemplateInstance negative(String lang, NegativeMail mail);
 
         static native TemplateInstance negativeText(String lang, NegativeMail mail);
+
+        static native TemplateInstance signIn(String lang, SignInMail mail);
+
+        static native TemplateInstance signInText(String lang, SignInMail mail);
+
+        static native TemplateInstance memberAdded(String lang, MemberMail mail);
+
+        static native TemplateInstance memberAddedText(String lang, MemberMail mail);
     }
 
     private final String fromAddress;
@@ -103,6 +119,17 @@ public class MailRenderer {
     public Mail negative(String to, String lang, NegativeMail content) {
         return compose(to, messages(lang).mailNegativeSubject(content.grade(), content.shop()), "Shopscore", null,
                 Templates.negative(lang, content), Templates.negativeText(lang, content), lang);
+    }
+
+    /** From Shopscore: the link opens the shop's dashboard, so it says whose and for how long. */
+    public Mail signIn(String to, String lang, SignInMail content) {
+        return compose(to, messages(lang).mailSignInSubject(content.shop()), "Shopscore", null,
+                Templates.signIn(lang, content), Templates.signInText(lang, content), lang);
+    }
+
+    public Mail memberAdded(String to, String lang, MemberMail content) {
+        return compose(to, messages(lang).mailMemberSubject(content.shop()), "Shopscore", null,
+                Templates.memberAdded(lang, content), Templates.memberAddedText(lang, content), lang);
     }
 
     /** From Shopscore itself, not the shop: the shop has no say in what its customers' reviews become. */

@@ -35,8 +35,11 @@ public class OutgoingMail extends OutboxEntry {
     @Column(nullable = false)
     private Long shopId;
 
-    @Column(nullable = false)
+    /** The invitation a mail to or about a customer is about; null for the mails to a shop's members. */
     private Long invitationId;
+
+    /** What a mail to a shop's member is about (its sign-in link, its membership); null for the other mails. */
+    private Long subjectId;
 
     /** The review a mail to its author is about; null for the other mails. */
     private Long reviewId;
@@ -67,6 +70,19 @@ public class OutgoingMail extends OutboxEntry {
         // A review is written once (no query in the group commit); its later changes happen one after
         // another under its row lock, so counting them is safe.
         mail.noticeNo = kind == MailKind.AUTHOR_LINK ? 1 : 1 + (int) count("invitationId = ?1 and kind = ?2", invitationId, kind);
+        return mail;
+    }
+
+    /** A mail to one of the shop's members about a sign-in link or a membership, due now. */
+    static OutgoingMail toShopMember(MailKind kind, long shopId, long subjectId, String recipient, String locale, Instant now) {
+        OutgoingMail mail = new OutgoingMail();
+        mail.kind = kind;
+        mail.shopId = shopId;
+        mail.subjectId = subjectId;
+        mail.recipient = recipient;
+        mail.locale = locale;
+        mail.dueAt = now;
+        mail.start(now, now);
         return mail;
     }
 
@@ -134,6 +150,10 @@ public class OutgoingMail extends OutboxEntry {
 
     public Long reviewId() {
         return reviewId;
+    }
+
+    public Long subjectId() {
+        return subjectId;
     }
 
     public Long invitationId() {

@@ -253,6 +253,12 @@ public class Review extends PanacheEntityBase {
         return find("shop = ?1 and status = ?2", Sort.descending("createdAt", "id"), shop, ReviewStatus.PUBLISHED);
     }
 
+    /** The shop's published negative reviews without a response, longest waiting first. */
+    public static List<Review> awaitingResponse(long shopId, int limit) {
+        return find("shop.id = ?1 and status = ?2 and score <= ?3 and responseText is null", Sort.ascending("createdAt", "id"),
+                shopId, ReviewStatus.PUBLISHED, Grade.HIGHEST_NEGATIVE).page(0, limit).list();
+    }
+
     /** How many of the shop's public reviews are imported ones (the score counts the others). */
     static long publishedImportedCount(Shop shop) {
         return count("shop = ?1 and status = ?2 and source = ?3", shop, ReviewStatus.PUBLISHED, ReviewSource.IMPORTED);

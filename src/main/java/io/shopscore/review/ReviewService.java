@@ -325,6 +325,13 @@ public class ReviewService {
         return Page.of(items, request, scores.publishedCount(shop) + Review.publishedImportedCount(shop));
     }
 
+    /** The shop's published negative reviews still without a response, longest waiting first, at most {@code limit}. */
+    @Transactional
+    @RetryableRead
+    public List<ReviewView> awaitingResponse(long shopId, int limit) {
+        return Review.awaitingResponse(shopId, limit).stream().map(ReviewView::of).toList();
+    }
+
     /** Where a customer's invitation link leads: empty for an unknown token. */
     @Transactional
     @RetryableRead

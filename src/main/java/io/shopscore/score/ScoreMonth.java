@@ -30,6 +30,10 @@ public class ScoreMonth extends PeriodTotals {
     protected ScoreMonth() {
     }
 
+    LocalDate reviewMonth() {
+        return reviewMonth;
+    }
+
     /** The month a day belongs to: its first day. */
     static LocalDate monthOf(LocalDate day) {
         return day.withDayOfMonth(1);

@@ -3,6 +3,7 @@ package io.shopscore.score;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -136,6 +137,26 @@ public class ScoreService implements ShopTotals {
                     ScoreView.Responses.of(last12.negative(), last12.responded(), delays.getOrDefault(shop.id(), Map.of())),
                     links.shopPage(shop.slug()));
         }).toList();
+    }
+
+    /**
+     * The shop's trend: its last {@code months} UTC calendar months up to this one, oldest first,
+     * from the month rows (a month without reviews counts 0), never from the reviews.
+     */
+    @Transactional
+    @RetryableRead
+    public List<MonthScore> months(long shopId, int months) {
+        LocalDate thisMonth = ScoreMonth.monthOf(LocalDate.now(clock.withZone(ZoneOffset.UTC)));
+        LocalDate first = thisMonth.minusMonths(months - 1L);
+        Map<LocalDate, Tally> rows = new HashMap<>();
+        ScoreMonth.<ScoreMonth>list("shopId = ?1 and reviewMonth >= ?2", shopId, first)
+                .forEach(row -> rows.put(row.reviewMonth(), row.tally));
+        List<MonthScore> trend = new ArrayList<>();
+        for (LocalDate month = first; !month.isAfter(thisMonth); month = month.plusMonths(1)) {
+            Tally tally = rows.getOrDefault(month, Tally.empty());
+            trend.add(new MonthScore(month, tally.count(), tally.average()));
+        }
+        return trend;
     }
 
     /**

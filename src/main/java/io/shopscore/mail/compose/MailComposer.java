@@ -17,6 +17,7 @@ import io.shopscore.mail.OutgoingMail;
 import io.shopscore.review.EditLinks;
 import io.shopscore.review.Review;
 import io.shopscore.review.ReviewStatus;
+import io.shopscore.session.SignInService;
 import io.shopscore.shop.Shop;
 import io.shopscore.web.Links;
 
@@ -34,8 +35,11 @@ public class MailComposer implements MailContent {
     private final Formats formats;
     private final MailRenderer renderer;
     private final EditLinks editLinks;
+    private final SignInService signIns;
 
-    public MailComposer(Clock clock, ShopscoreConfig config, Links links, Formats formats, MailRenderer renderer, EditLinks editLinks) {
+    public MailComposer(Clock clock, ShopscoreConfig config, Links links, Formats formats, MailRenderer renderer, EditLinks editLinks,
+            SignInService signIns) {
+        this.signIns = signIns;
         this.clock = clock;
         this.config = config;
         this.links = links;
@@ -46,6 +50,9 @@ public class MailComposer implements MailContent {
 
     @Override
     public Composed compose(OutgoingMail mail) {
+        if (mail.kind() == MailKind.SIGN_IN_LINK || mail.kind() == MailKind.MEMBER_ADDED) {
+            return toShopMember(mail);
+        }
         Invitation invitation = Invitation.findById(mail.invitationId());
         Shop shop = invitation.shop();
         Instant now = clock.instant();
@@ -96,4 +103,19 @@ public class MailComposer implements MailContent {
         }
     }
 
+    /** A sign-in link (skipped once used or expired) or news of a membership (skipped once removed). */
+    private Composed toShopMember(OutgoingMail mail) {
+        Shop shop = Shop.findById(mail.shopId());
+        if (mail.kind() == MailKind.SIGN_IN_LINK) {
+            return signIns.link(mail.subjectId())
+                    .filter(link -> clock.instant().isBefore(link.expiresAt()))
+                    .map(link -> Composed.message(renderer.signIn(mail.recipient(), mail.locale(), new MailRenderer.SignInMail(shop.name(),
+                            signIns.linkUrl(link.id()), SignInService.LINK_VALID.toMinutes()))))
+                    .orElseGet(() -> Composed.skip("sign-in link expired"));
+        }
+        return signIns.member(mail.subjectId())
+                .map(member -> Composed.message(renderer.memberAdded(mail.recipient(), mail.locale(),
+                        new MailRenderer.MemberMail(shop.name(), member.addedBy(), signIns.signInPage() + "?lang=" + mail.locale()))))
+                .orElseGet(() -> Composed.skip("no longer a member"));
+    }
 }

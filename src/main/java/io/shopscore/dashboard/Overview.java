@@ -1,0 +1,26 @@
+package io.shopscore.dashboard;
+
+import java.util.List;
+
+/** What the overview page shows: the top numbers, then what needs an answer, then the newest reviews. */
+public record Overview(String lang, String slug, String shopName, String member, String formToken, String average, long count,
+        Integer recommendPercentage, long negative, long responded, Integer responseRate, String medianHours,
+        Chart chart, List<Waiting> waiting, List<Recent> newest) {
+
+    /** A negative review still without an answer, and how long it has waited. */
+    public record Waiting(long id, int grade, String title, String text, String writtenOn, long daysWaiting) {
+    }
+
+    public record Recent(long id, int grade, String band, String title, String text, String author, String writtenOn, boolean answered) {
+    }
+
+    /** The monthly trend as an SVG: a bar per month (its count as a label), the mean grade as a point, with axes. */
+    public record Chart(int width, int height, List<Tick> yTicks, List<Column> columns, String line) {
+    }
+
+    public record Tick(int y, String label) {
+    }
+
+    public record Column(int x, int labelX, String month, long count, String average, Integer pointY, String band) {
+    }
+}

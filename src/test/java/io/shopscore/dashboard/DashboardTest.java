@@ -1,0 +1,278 @@
+package io.shopscore.dashboard;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import io.shopscore.keys.Digests;
+import io.shopscore.mail.MailOutbox;
+import io.shopscore.testing.Api;
+import io.shopscore.testing.Api.TestShop;
+import io.shopscore.testing.MovableClock;
+import io.shopscore.testing.ReceivedMail;
+import io.shopscore.testing.SmtpResource;
+
+/** Sign-in, sessions, cross-site protection and colleagues of the dashboard, through HTTP as a browser uses them. */
+@QuarkusTest
+class DashboardTest {
+
+    /** The configured public URL in tests: a browser on it sends this Origin. */
+    static final String ORIGIN = "http://localhost:8080";
+    private static final Pattern LINK = Pattern.compile("http://localhost:8080/dashboard/sign-in/([A-Za-z0-9_-]{43})");
+
+    @Inject
+    MailOutbox outbox;
+
+    @Inject
+    MovableClock clock;
+
+    @Inject
+    EntityManager entities;
+
+    @BeforeEach
+    void emptyOutbox() {
+        outbox.sendDue();
+        SmtpResource.server().clear();
+    }
+
+    @AfterEach
+    void reset() {
+        clock.reset();
+    }
+
+    static RequestSpecification form() {
+        return given().redirects().follow(false).contentType("application/x-www-form-urlencoded").header("Origin", ORIGIN);
+    }
+
+    /** Signs in with the shop's API key; returns the session cookie. */
+    static String signInWithKey(TestShop shop) {
+        return form().formParam("apiKey", shop.apiKey()).post("/dashboard/sign-in/key")
+                .then().statusCode(303).header("Location", endsWith("/dashboard/" + shop.slug()))
+                .extract().cookie("shopscore_session");
+    }
+
+    static String formToken(String cookie, String slug) {
+        String page = given().cookie("shopscore_session", cookie).get("/dashboard/{slug}/colleagues", slug).then().statusCode(200)
+                .extract().asString();
+        Matcher matcher = Pattern.compile("name=\"formToken\" value=\"([^\"]+)\"").matcher(page);
+        assertTrue(matcher.find(), "every form carries the session's token");
+        return matcher.group(1);
+    }
+
+    private static TestShop shopWithContact(String contact) {
+        String slug = Api.freshSlug("dash");
+        String apiKey = Api.asOperator()
+                .body(Map.of("slug", slug, "name", "Bloemen <3 " + slug, "websiteUrl", "https://" + slug + ".example", "locale", "en",
+                        "contactEmail", contact))
+                .post("/api/v1/shops").then().statusCode(201).extract().path("apiKey");
+        return new TestShop(slug, apiKey);
+    }
+
+    private String mailedToken(String address) {
+        outbox.sendDue();
+        List<ReceivedMail> mails = SmtpResource.server().awaitMailsTo(address, 1, Duration.ofSeconds(10));
+        ReceivedMail mail = mails.get(mails.size() - 1);
+        Matcher matcher = LINK.matcher(mail.text());
+        assertTrue(matcher.find(), mail.text());
+        return matcher.group(1);
+    }
+
+    @Test
+    void apiKeySignInOpensTheOverviewWithASafeCookie() {
+        TestShop shop = Api.newShop(Api.freshSlug("dash"), "en");
+        shop.review(3, false);
+        shop.review(9, true);
+        Response response = form().formParam("apiKey", shop.apiKey()).post("/dashboard/sign-in/key");
+        assertEquals(303, response.statusCode());
+        String setCookie = response.getHeader("Set-Cookie");
+        assertTrue(setCookie.contains("HttpOnly"), setCookie);
+        assertTrue(setCookie.contains("SameSite=Lax"), setCookie);
+        assertTrue(setCookie.contains("Path=/"), setCookie);
+        assertFalse(setCookie.contains("Secure"), "the public URL in tests is http: " + setCookie);
+
+        given().cookie("shopscore_session", response.getCookie("shopscore_session"))
+                .get("/dashboard/{slug}?lang=en", shop.slug())
+                .then().statusCode(200)
+                .header("Cache-Control", "no-store")
+                .body(containsString("Overview"))
+                .body(containsString("<svg class=\"chart\""))
+                .body(containsString("Review with grade 3"))
+                .body(containsString("waiting 0 days"))
+                .body(not(containsString("<span class=\"grade good\">3</span>")))
+                .body(containsString("<span class=\"grade good\">9</span>"))
+                .body(containsString("6.0"));
+    }
+
+    @Test
+    void wrongApiKeyOpensNothing() {
+        form().formParam("apiKey", "sk_" + "x".repeat(43)).formParam("lang", "en").post("/dashboard/sign-in/key")
+                .then().statusCode(400).header("Set-Cookie", (String) null)
+                .body(containsString("does not open any shop"));
+    }
+
+    @Test
+    void withoutASessionTheOverviewSendsToSignIn() {
+        TestShop shop = Api.newShop();
+        given().redirects().follow(false).get("/dashboard/{slug}", shop.slug()).then().statusCode(303)
+                .header("Location", containsString("/dashboard/sign-in"));
+        given().redirects().follow(false).cookie("shopscore_session", "v1.1.YQ.1.9999999999.abc.forged")
+                .get("/dashboard/{slug}", shop.slug()).then().statusCode(303);
+    }
+
+    @Test
+    void oneShopsSessionNeverOpensAnothersPages() {
+        TestShop mine = Api.newShop();
+        TestShop theirs = Api.newShop();
+        String cookie = signInWithKey(mine);
+        String token = formToken(cookie, mine.slug());
+        given().cookie("shopscore_session", cookie).get("/dashboard/{slug}", theirs.slug()).then().statusCode(403);
+        given().cookie("shopscore_session", cookie).get("/dashboard/{slug}/colleagues", theirs.slug()).then().statusCode(403);
+        form().cookie("shopscore_session", cookie).formParam("formToken", token).formParam("email", "intruder@example.com")
+                .post("/dashboard/{slug}/colleagues", theirs.slug()).then().statusCode(403);
+    }
+
+    @Test
+    void mailedLinkSignsInOnceAndOnlyItsDigestIsStored() {
+        String contact = "owner-" + System.nanoTime() + "@example.com";
+        TestShop shop = shopWithContact(contact);
+        form().formParam("email", "  " + contact.toUpperCase() + " ").formParam("lang", "en").post("/dashboard/sign-in/email")
+                .then().statusCode(200).body(containsString("If this address belongs to a shop, a link is on its way."));
+        String token = mailedToken(contact);
+        ReceivedMail mail = SmtpResource.server().mailsTo(contact).get(0);
+        assertTrue(mail.html().contains("Bloemen &lt;3"), "the shop's name is escaped in the mail");
+
+        long stored = QuarkusTransaction.requiringNew().call(() -> (Long) entities
+                .createNativeQuery("select count(*) from sign_in_link where token_hash = :hash").setParameter("hash", Digests.sha256Hex(token))
+                .getSingleResult());
+        long plain = QuarkusTransaction.requiringNew().call(() -> (Long) entities
+                .createNativeQuery("select count(*) from sign_in_link where token_hash = :token").setParameter("token", token)
+                .getSingleResult());
+        assertEquals(1, stored);
+        assertEquals(0, plain);
+
+        given().get("/dashboard/sign-in/{token}?lang=en", token).then().statusCode(200).body(containsString("<button"));
+        String cookie = form().post("/dashboard/sign-in/{token}", token).then().statusCode(303)
+                .header("Location", endsWith("/dashboard/" + shop.slug())).extract().cookie("shopscore_session");
+        given().cookie("shopscore_session", cookie).get("/dashboard/{slug}", shop.slug()).then().statusCode(200)
+                .body(containsString(contact));
+
+        form().post("/dashboard/sign-in/{token}", token).then().statusCode(410).header("Set-Cookie", (String) null);
+        given().get("/dashboard/sign-in/{token}", token).then().statusCode(410);
+    }
+
+    @Test
+    void mailedLinkExpiresAfterFifteenMinutes() {
+        String contact = "late-" + System.nanoTime() + "@example.com";
+        shopWithContact(contact);
+        form().formParam("email", contact).post("/dashboard/sign-in/email").then().statusCode(200);
+        String token = mailedToken(contact);
+        clock.advance(Duration.ofMinutes(16));
+        form().post("/dashboard/sign-in/{token}", token).then().statusCode(410).header("Set-Cookie", (String) null);
+    }
+
+    @Test
+    void answerNeverRevealsWhetherAnAddressBelongsToAShop() {
+        String stranger = "nobody-" + System.nanoTime() + "@example.com";
+        String answer = form().formParam("email", stranger).formParam("lang", "en").post("/dashboard/sign-in/email")
+                .then().statusCode(200).extract().asString();
+        assertTrue(answer.contains("If this address belongs to a shop, a link is on its way."));
+        outbox.sendDue();
+        assertEquals(List.of(), SmtpResource.server().mailsTo(stranger));
+        form().formParam("email", "not an address").post("/dashboard/sign-in/email").then().statusCode(400);
+    }
+
+    @Test
+    void postsFromAnotherSiteAreRefused() {
+        TestShop shop = Api.newShop();
+        String cookie = signInWithKey(shop);
+        String token = formToken(cookie, shop.slug());
+        given().redirects().follow(false).contentType("application/x-www-form-urlencoded").header("Origin", "https://evil.example")
+                .cookie("shopscore_session", cookie).formParam("formToken", token).formParam("email", "x@example.com")
+                .post("/dashboard/{slug}/colleagues", shop.slug()).then().statusCode(403);
+        given().redirects().follow(false).contentType("application/x-www-form-urlencoded").header("Origin", "https://evil.example")
+                .formParam("apiKey", shop.apiKey()).post("/dashboard/sign-in/key").then().statusCode(403).header("Set-Cookie", (String) null);
+        given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                .formParam("apiKey", shop.apiKey()).post("/dashboard/sign-in/key").then().statusCode(403);
+    }
+
+    @Test
+    void formTokenMissingOrWrongIsRefused() {
+        TestShop shop = Api.newShop();
+        String cookie = signInWithKey(shop);
+        form().cookie("shopscore_session", cookie).formParam("email", "x@example.com")
+                .post("/dashboard/{slug}/colleagues", shop.slug()).then().statusCode(403);
+        form().cookie("shopscore_session", cookie).formParam("formToken", "wrong").formParam("email", "x@example.com")
+                .post("/dashboard/{slug}/colleagues", shop.slug()).then().statusCode(403);
+        form().cookie("shopscore_session", cookie).formParam("formToken", "wrong").post("/dashboard/sign-out").then().statusCode(403);
+        String otherSession = signInWithKey(shop);
+        form().cookie("shopscore_session", cookie).formParam("formToken", formToken(otherSession, shop.slug()))
+                .post("/dashboard/sign-out").then().statusCode(403);
+        given().cookie("shopscore_session", cookie).get("/dashboard/{slug}/colleagues", shop.slug()).then().statusCode(200)
+                .body(not(containsString("x@example.com")));
+    }
+
+    @Test
+    void signingOutEndsTheSessionAndEverywhereEndsAll() {
+        TestShop shop = Api.newShop();
+        String first = signInWithKey(shop);
+        String second = signInWithKey(shop);
+        form().cookie("shopscore_session", first).formParam("formToken", formToken(first, shop.slug()))
+                .post("/dashboard/sign-out").then().statusCode(303);
+        given().redirects().follow(false).cookie("shopscore_session", first).get("/dashboard/{slug}", shop.slug()).then().statusCode(303);
+        given().cookie("shopscore_session", second).get("/dashboard/{slug}", shop.slug()).then().statusCode(200);
+
+        String third = signInWithKey(shop);
+        form().cookie("shopscore_session", second).formParam("formToken", formToken(second, shop.slug())).formParam("everywhere", "true")
+                .post("/dashboard/sign-out").then().statusCode(303);
+        given().redirects().follow(false).cookie("shopscore_session", second).get("/dashboard/{slug}", shop.slug()).then().statusCode(303);
+        given().redirects().follow(false).cookie("shopscore_session", third).get("/dashboard/{slug}", shop.slug()).then().statusCode(303);
+    }
+
+    @Test
+    void colleaguesAreAddedWithAMailAndRemovedWithTheirSessions() {
+        TestShop shop = Api.newShop(Api.freshSlug("dash"), "en");
+        String cookie = signInWithKey(shop);
+        String token = formToken(cookie, shop.slug());
+        String colleague = "colleague-" + System.nanoTime() + "@example.com";
+        form().cookie("shopscore_session", cookie).formParam("formToken", token).formParam("email", colleague).formParam("lang", "en")
+                .post("/dashboard/{slug}/colleagues", shop.slug()).then().statusCode(303);
+        outbox.sendDue();
+        ReceivedMail added = SmtpResource.server().awaitMailsTo(colleague, 1, Duration.ofSeconds(10)).get(0);
+        assertTrue(added.text().contains("api-key added you"), added.text());
+
+        form().formParam("email", colleague).post("/dashboard/sign-in/email").then().statusCode(200);
+        String link = mailedToken(colleague);
+        String theirs = form().post("/dashboard/sign-in/{token}", link).then().statusCode(303).extract().cookie("shopscore_session");
+
+        String page = given().cookie("shopscore_session", cookie).get("/dashboard/{slug}/colleagues", shop.slug()).then().statusCode(200)
+                .body(containsString(colleague)).extract().asString();
+        Matcher remove = Pattern.compile("/dashboard/" + shop.slug() + "/colleagues/(\\d+)/remove").matcher(page);
+        assertTrue(remove.find());
+        form().cookie("shopscore_session", cookie).formParam("formToken", token)
+                .post("/dashboard/{slug}/colleagues/{id}/remove", shop.slug(), remove.group(1)).then().statusCode(303);
+        given().cookie("shopscore_session", cookie).get("/dashboard/{slug}/colleagues", shop.slug()).then().statusCode(200)
+                .body(not(containsString(colleague)));
+        given().redirects().follow(false).cookie("shopscore_session", theirs).get("/dashboard/{slug}", shop.slug()).then().statusCode(303);
+    }
+}
