@@ -40,6 +40,9 @@ CREATE TABLE dashboard_session (
     last_seen_at TIMESTAMP WITH TIME ZONE NOT NULL,
     expires_at   TIMESTAMP WITH TIME ZONE NOT NULL,
     ended_at     TIMESTAMP WITH TIME ZONE,
+    -- for a sign-in with the shop's API key: the digest of the key's hash it was opened with, so that
+    -- rotating the key ends it
+    api_key_digest VARCHAR(64),
     CONSTRAINT pk_dashboard_session PRIMARY KEY (id_hash),
     CONSTRAINT fk_dashboard_session_shop FOREIGN KEY (shop_id) REFERENCES shop (id)
 );

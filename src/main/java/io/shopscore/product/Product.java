@@ -81,15 +81,37 @@ public class Product extends PanacheEntityBase {
         });
         product.name = details.name();
         product.url = details.url();
-        product.gtin = details.gtin();
-        product.mpn = details.mpn();
-        product.brand = details.brand();
+        if (product.id == null || !product.identifiedAs(details) && !product.graded()) {
+            product.gtin = details.gtin();
+            product.mpn = details.mpn();
+            product.brand = details.brand();
+        }
         product.imageUrl = details.imageUrl();
         product.updatedAt = now;
         if (product.id == null) {
             product.persist();
         }
         return product;
+    }
+
+    private boolean identifiedAs(ProductDetails details) {
+        return java.util.Objects.equals(gtin, details.gtin()) && java.util.Objects.equals(mpn, details.mpn())
+                && java.util.Objects.equals(brand, details.brand());
+    }
+
+    /**
+     * Whether a customer has graded this product. From then on its identifiers (GTIN, MPN, brand)
+     * stay as they were, because Google's feeds and the product page tell the world which product
+     * the grades are about: a shop must not move grades onto another product by sending other
+     * identifiers under the same SKU (a different product needs a SKU of its own). Asked in SQL,
+     * because the grades (review.ProductReview) live in a package above this one.
+     */
+    private boolean graded() {
+        Number grades = (Number) getEntityManager()
+                .createNativeQuery("select count(*) from product_review where product_id = ?1")
+                .setParameter(1, id)
+                .getSingleResult();
+        return grades.longValue() > 0;
     }
 
     public static Optional<Product> find(Shop shop, String sku) {

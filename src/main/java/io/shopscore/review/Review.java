@@ -255,8 +255,8 @@ public class Review extends PanacheEntityBase {
 
     /** The shop's published negative reviews without a response, longest waiting first. */
     public static List<Review> awaitingResponse(long shopId, int limit) {
-        return find("shop.id = ?1 and status = ?2 and score <= ?3 and responseText is null", Sort.ascending("createdAt", "id"),
-                shopId, ReviewStatus.PUBLISHED, Grade.HIGHEST_NEGATIVE).page(0, limit).list();
+        return find("shop.id = ?1 and status = ?2 and score <= ?3 and responseText is null and source <> ?4", Sort.ascending("createdAt", "id"),
+                shopId, ReviewStatus.PUBLISHED, Grade.HIGHEST_NEGATIVE, ReviewSource.IMPORTED).page(0, limit).list();
     }
 
     /** How many of the shop's public reviews are imported ones (the score counts the others). */

@@ -145,7 +145,13 @@ public class ScoreCache {
             // already, and other requests wait for them. Tied to this request, a client that hung up
             // during the load left them unfinished for good (an unfinished entry never expires), and
             // every later request for those shops hung with it.
-            loadNow(List.copyOf(toLoad.keySet())).whenComplete((loaded, failure) -> toLoad.forEach((slug, entry) -> {
+            CompletableFuture<Map<String, Representation>> loading;
+            try {
+                loading = loadNow(List.copyOf(toLoad.keySet()));
+            } catch (RuntimeException refused) { // the worker pool takes no more work (shutting down)
+                loading = CompletableFuture.failedFuture(refused);
+            }
+            loading.whenComplete((loaded, failure) -> toLoad.forEach((slug, entry) -> {
                 if (failure != null) {
                     entry.completeExceptionally(failure); // the cache drops it: the next request loads again
                 } else {

@@ -37,11 +37,16 @@ public class DashboardSession extends PanacheEntityBase {
 
     private Instant endedAt;
 
+    /** For a sign-in with the shop's API key: the digest of that key's hash; null for a member. */
+    @Column(length = 64, updatable = false)
+    private String apiKeyDigest;
+
     protected DashboardSession() {
     }
 
-    static DashboardSession open(String idHash, long shopId, String member, Instant now, Duration maxAge) {
+    static DashboardSession open(String idHash, long shopId, String member, String apiKeyDigest, Instant now, Duration maxAge) {
         DashboardSession session = new DashboardSession();
+        session.apiKeyDigest = apiKeyDigest;
         session.idHash = idHash;
         session.shopId = shopId;
         session.member = member;
@@ -65,6 +70,10 @@ public class DashboardSession extends PanacheEntityBase {
         if (now.isAfter(lastSeenAt.plusSeconds(60))) {
             lastSeenAt = now;
         }
+    }
+
+    String apiKeyDigest() {
+        return apiKeyDigest;
     }
 
     void end(Instant now) {

@@ -125,7 +125,7 @@ public class SignInService {
         if (!isMember(link.shopId(), link.email())) {
             return Optional.empty();
         }
-        return Optional.of(open(Shop.findById(link.shopId()), link.email(), now));
+        return Optional.of(open(Shop.findById(link.shopId()), link.email(), null, now));
     }
 
     /** Opens a session with the shop's API key; empty when no shop has it. */
@@ -136,14 +136,14 @@ public class SignInService {
         }
         return shopKeys.slugForApiKey(apiKey.strip(), clientAddress)
                 .flatMap(Shop::findBySlug)
-                .map(shop -> open(shop, API_KEY, clock.instant()));
+                .map(shop -> open(shop, API_KEY, shop.apiKeyDigest(), clock.instant()));
     }
 
-    private NewSession open(Shop shop, String member, Instant now) {
+    private NewSession open(Shop shop, String member, String apiKeyDigest, Instant now) {
         byte[] random = new byte[32];
         RANDOM.nextBytes(random);
         String sessionId = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        DashboardSession.open(Digests.sha256Hex(sessionId), shop.id(), member, now, MAX_AGE).persist();
+        DashboardSession.open(Digests.sha256Hex(sessionId), shop.id(), member, apiKeyDigest, now, MAX_AGE).persist();
         String cookie = SessionCookie.write(keys, new SessionCookie.Claims(shop.id(), member, now, now.plus(MAX_AGE), sessionId));
         return new NewSession(cookie, MAX_AGE, shop.slug());
     }
@@ -166,8 +166,19 @@ public class SignInService {
         if (session.isEmpty()) {
             return Optional.empty();
         }
-        session.get().seen(now);
         Shop shop = Shop.findById(c.shopId());
+        // The right to be here is checked on every request, not only at sign-in: a rotated key (it may
+        // have leaked) ends the sessions opened with it, and a colleague removed or a contact address
+        // replaced is out at once.
+        boolean stillEntitled = API_KEY.equals(c.member())
+                ? MessageDigest.isEqual(shop.apiKeyDigest().getBytes(StandardCharsets.US_ASCII),
+                        String.valueOf(session.get().apiKeyDigest()).getBytes(StandardCharsets.US_ASCII))
+                : isMember(shop.id(), c.member());
+        if (!stillEntitled) {
+            session.get().end(now);
+            return Optional.empty();
+        }
+        session.get().seen(now);
         return Optional.of(new SignedIn(shop.id(), shop.slug(), shop.name(), c.member(), idHash,
                 keys.urlSafe(ServiceKeys.Purpose.DASHBOARD_FORM, c.sessionId())));
     }

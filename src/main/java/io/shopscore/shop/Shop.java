@@ -110,6 +110,14 @@ public class Shop extends PanacheEntityBase {
         return apiKeyHash;
     }
 
+    /**
+     * A digest of the current API key's hash, for whoever must notice that the key changed (a
+     * dashboard session opened with the key ends when it is rotated) without holding the hash itself.
+     */
+    public String apiKeyDigest() {
+        return io.shopscore.keys.Digests.sha256Hex(apiKeyHash);
+    }
+
     public Instant createdAt() {
         return createdAt;
     }

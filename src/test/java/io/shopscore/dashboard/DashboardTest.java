@@ -232,6 +232,37 @@ class DashboardTest {
                 .body(not(containsString("x@example.com")));
     }
 
+    /** A key is rotated because it may have leaked: whoever signed in with it must not stay in (and add themselves as a colleague). */
+    @Test
+    void rotatingTheApiKeyEndsTheSessionsItOpened() {
+        TestShop shop = Api.newShop();
+        String cookie = signInWithKey(shop);
+        given().cookie("shopscore_session", cookie).get("/dashboard/{slug}", shop.slug()).then().statusCode(200);
+
+        String newKey = Api.asOperator().post("/api/v1/shops/{slug}/api-key", shop.slug()).then().statusCode(200).extract().path("apiKey");
+
+        given().redirects().follow(false).cookie("shopscore_session", cookie).get("/dashboard/{slug}", shop.slug()).then().statusCode(303)
+                .header("Location", containsString("/dashboard/sign-in"));
+        String fresh = signInWithKey(new TestShop(shop.slug(), newKey));
+        given().cookie("shopscore_session", fresh).get("/dashboard/{slug}", shop.slug()).then().statusCode(200);
+    }
+
+    /** The contact address is a member only while it is the contact: replaced, its sessions end at once. */
+    @Test
+    void aReplacedContactAddressIsSignedOut() {
+        String contact = "old-owner-" + System.nanoTime() + "@example.com";
+        TestShop shop = shopWithContact(contact);
+        form().formParam("email", contact).formParam("lang", "en").post("/dashboard/sign-in/email").then().statusCode(200);
+        String token = mailedToken(contact);
+        String cookie = form().post("/dashboard/sign-in/{token}", token).then().statusCode(303).extract().cookie("shopscore_session");
+        given().cookie("shopscore_session", cookie).get("/dashboard/{slug}", shop.slug()).then().statusCode(200);
+
+        shop.asShop().body(Map.of("contactEmail", "new-owner@example.com", "invitationDelayDays", 0))
+                .put("/api/v1/shops/{slug}/settings", shop.slug()).then().statusCode(200);
+
+        given().redirects().follow(false).cookie("shopscore_session", cookie).get("/dashboard/{slug}", shop.slug()).then().statusCode(303);
+    }
+
     @Test
     void signingOutEndsTheSessionAndEverywhereEndsAll() {
         TestShop shop = Api.newShop();

@@ -71,6 +71,40 @@ class ProductPagesTest {
         ProductReviewsTest.productScore(shop, "MUG").statusCode(404);
     }
 
+    /**
+     * Grades belong to the product customers graded: once it has one, another GTIN, MPN or brand sent
+     * under its SKU does not relabel it (Google would show the grades for another product); before
+     * that, the shop may still correct them. The name and page may change.
+     */
+    @Test
+    void aGradedProductKeepsItsIdentifiers() throws Exception {
+        TestShop shop = Api.newShop();
+        Map<String, Object> lamp = ProductReviewsTest.product("LAMP-2", "Lamp");
+        lamp.putAll(Map.of("gtin", "8712345678906", "brand", "Acme"));
+        Map<String, Object> corrected = ProductReviewsTest.product("LAMP-2", "Lamp");
+        corrected.putAll(Map.of("gtin", "8712345678913", "brand", "Acme"));
+        String first = ProductReviewsTest.invite(shop, List.of(lamp));
+        ProductReviewsTest.invite(shop, List.of(corrected)); // not graded yet: the correction holds
+        assertEquals("8712345678913", productJsonLd(shop, "LAMP-2").get("gtin").asText());
+
+        ProductReviewsTest.review(first, 9, List.of(ProductReviewsTest.grade("LAMP-2", 9, "Bright"))).statusCode(201);
+        Map<String, Object> other = ProductReviewsTest.product("LAMP-2", "Lamp, renamed");
+        other.putAll(Map.of("gtin", "4006381333931", "brand", "Other"));
+        ProductReviewsTest.invite(shop, List.of(other));
+
+        JsonNode ld = productJsonLd(shop, "LAMP-2");
+        assertEquals("8712345678913", ld.get("gtin").asText());
+        assertEquals("Acme", ld.get("brand").get("name").asText());
+        assertEquals("Lamp, renamed", ld.get("name").asText());
+    }
+
+    private static JsonNode productJsonLd(TestShop shop, String sku) throws Exception {
+        String html = given().get("/shops/{slug}/products/{sku}?lang=en", shop.slug(), sku).then().statusCode(200).extract().asString();
+        Matcher scripts = JSON_LD.matcher(html);
+        assertTrue(scripts.find(), "one JSON-LD block");
+        return new ObjectMapper().readTree(scripts.group(1));
+    }
+
     @Test
     void theProductPageCarriesEscapedProductJsonLd() throws Exception {
         TestShop shop = Api.newShop();

@@ -80,9 +80,12 @@ final class ImportFile {
 
     /**
      * Checks every row of the text against the header. {@code now} bounds the dates (none in the
-     * future); more than {@code maxRows} reviews is a 413.
+     * future), and so does {@code collectingSince}, when the shop began collecting reviews here: an
+     * imported review is history from before, so that a shop cannot push the reviews its customers
+     * wrote here down the newest-first lists with imported ones dated after them. More than
+     * {@code maxRows} reviews is a 413.
      */
-    static Checked check(String text, Instant now, int maxRows) {
+    static Checked check(String text, Instant now, Instant collectingSince, int maxRows) {
         CsvReader csv = new CsvReader(text);
         List<Column> columns;
         try {
@@ -111,7 +114,7 @@ final class ImportFile {
             if (++count > maxRows) {
                 throw ProblemException.tooLarge("An import file may hold at most " + maxRows + " reviews; split it into several files.");
             }
-            new RowCheck(record, columns, now).check(rows, rejected);
+            new RowCheck(record, columns, now, collectingSince).check(rows, rejected);
         }
         return new Checked(rows, rejected);
     }
@@ -150,11 +153,13 @@ final class ImportFile {
 
         private final int line;
         private final Instant now;
+        private final Instant collectingSince;
         private final Map<Column, String> values = new EnumMap<>(Column.class);
         private final List<RejectedRow> problems = new ArrayList<>();
         private final boolean wrongWidth;
 
-        RowCheck(CsvReader.Record record, List<Column> columns, Instant now) {
+        RowCheck(CsvReader.Record record, List<Column> columns, Instant now, Instant collectingSince) {
+            this.collectingSince = collectingSince;
             this.line = record.line();
             this.now = now;
             this.wrongWidth = record.fields().size() != columns.size();
@@ -257,6 +262,11 @@ final class ImportFile {
             }
             if (instant.isAfter(now)) {
                 bad(column, "is in the future");
+                return null;
+            }
+            if (!instant.isBefore(collectingSince)) {
+                bad(column, "must be before " + collectingSince + ", when the shop began collecting reviews here: an imported review "
+                        + "is one written before that");
                 return null;
             }
             if (instant.isBefore(EARLIEST.atStartOfDay(ZoneOffset.UTC).toInstant())) {

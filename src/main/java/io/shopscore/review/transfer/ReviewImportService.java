@@ -2,6 +2,7 @@ package io.shopscore.review.transfer;
 
 import java.io.InputStream;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +56,8 @@ public class ReviewImportService {
      */
     public ImportResult importCsv(String slug, InputStream body) {
         String text = ImportFile.read(body, config.imports().maxBytes().asLongValue());
-        ImportFile.Checked checked = ImportFile.check(text, clock.instant(), config.imports().maxRows());
+        Instant collectingSince = QuarkusTransaction.requiringNew().call(() -> ShopService.require(slug).createdAt());
+        ImportFile.Checked checked = ImportFile.check(text, clock.instant(), collectingSince, config.imports().maxRows());
         if (!checked.rejected().isEmpty()) {
             return new ImportResult(0, checked.rejected());
         }

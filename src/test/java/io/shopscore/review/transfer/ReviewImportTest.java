@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashSet;
@@ -23,6 +24,7 @@ import java.util.Set;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -31,6 +33,7 @@ import io.restassured.response.ValidatableResponse;
 import io.shopscore.score.ScoreChangeLog;
 import io.shopscore.score.ScoreChanged;
 import io.shopscore.testing.Api;
+import io.shopscore.testing.MovableClock;
 import io.shopscore.testing.Api.TestShop;
 
 /** A shop imports its reviews from another service as CSV (docs/api.md, "Import and export"). */
@@ -41,6 +44,14 @@ class ReviewImportTest {
 
     @Inject
     ScoreChangeLog changeLog;
+
+    @Inject
+    MovableClock clock;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
 
     @Inject
     Event<ScoreChanged> scoreChanged;
@@ -97,6 +108,24 @@ class ReviewImportTest {
 
         String fixed = HEADER + "2024-01-05,8,Good,Fine,Ann,yes,\n" + "2024-01-06,7,Multi,\"First line\nsecond line\",Ben,,\n";
         importCsv(shop, fixed).statusCode(200).body("imported", equalTo(2));
+    }
+
+    /**
+     * Imported reviews are the shop's history from before it collected reviews here: dated after
+     * that, a flood of them would push the reviews its customers wrote here off the first page of
+     * every newest-first list (review page, API, KiYoh feed), burying a bad one.
+     */
+    @Test
+    void anImportedReviewMustPredateTheShopsFirstDayHere() {
+        TestShop shop = Api.newShop();
+        clock.advance(Duration.ofDays(3));
+        String yesterday = LocalDate.now(clock).minusDays(1).toString();
+
+        JsonPath result = importCsv(shop, HEADER + "2024-01-05,9,,Old and fine,Ann,yes,\n" + yesterday + ",10,,Buries the rest,Bob,yes,\n")
+                .statusCode(200).body("imported", equalTo(0)).extract().jsonPath();
+        List<Map<String, Object>> rejected = result.getList("rejected");
+        assertEquals(Set.of("3 date"), lineAndField(rejected));
+        given().get("/api/v1/shops/{slug}/reviews", shop.slug()).then().body("total", equalTo(0));
     }
 
     @Test
