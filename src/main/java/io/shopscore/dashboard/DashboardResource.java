@@ -26,11 +26,8 @@ import org.jboss.resteasy.reactive.RestQuery;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.shopscore.config.ShopscoreConfig;
-import io.shopscore.i18n.Formats;
-import io.shopscore.i18n.Locales;
 import io.shopscore.session.MemberView;
 import io.shopscore.session.NewSession;
-import io.shopscore.session.RequestOrigin;
 import io.shopscore.session.SignInService;
 import io.shopscore.session.SignedIn;
 import io.shopscore.web.ClientAddress;
@@ -48,7 +45,7 @@ import io.vertx.core.http.HttpServerRequest;
 @Produces(MediaType.TEXT_HTML)
 public class DashboardResource {
 
-    static final String COOKIE = "shopscore_session";
+    static final String COOKIE = DashboardGate.COOKIE;
 
     @CheckedTemplate(basePath = "dashboard")
     static class Templates {
@@ -64,23 +61,18 @@ public class DashboardResource {
 
         static native TemplateInstance colleagues(String lang, SignedIn session, List<MemberView> members, String error);
 
-        static native TemplateInstance forbidden(String lang);
     }
 
     private final SignInService signIns;
     private final DashboardPages pages;
-    private final Locales locales;
-    private final Formats formats;
-    private final String publicUrl;
+    private final DashboardGate gate;
     private final boolean secure;
 
-    public DashboardResource(SignInService signIns, DashboardPages pages, Locales locales, Formats formats, ShopscoreConfig config) {
+    public DashboardResource(SignInService signIns, DashboardPages pages, DashboardGate gate, ShopscoreConfig config) {
         this.signIns = signIns;
         this.pages = pages;
-        this.locales = locales;
-        this.formats = formats;
-        this.publicUrl = config.publicUrl().strip();
-        this.secure = publicUrl.startsWith("https:");
+        this.gate = gate;
+        this.secure = config.publicUrl().strip().startsWith("https:");
     }
 
     @GET
@@ -205,15 +197,8 @@ public class DashboardResource {
     @APIResponse(responseCode = "403", description = "Signed in for another shop")
     public Response overview(@RestPath String slug, @RestCookie(COOKIE) String cookie, @RestQuery String lang,
             @RestHeader("Accept-Language") String acceptLanguage) {
-        String language = language(lang, acceptLanguage);
-        Optional<SignedIn> session = signIns.signedIn(cookie);
-        if (session.isEmpty()) {
-            return seeOther("/dashboard/sign-in?lang=" + language);
-        }
-        if (!session.get().slug().equals(slug)) {
-            return forbidden(language);
-        }
-        return page(Templates.overview(language, pages.overview(session.get(), language)), 200, language);
+        return gate.view(slug, cookie, lang, acceptLanguage,
+                (session, language) -> page(Templates.overview(language, pages.overview(session, language)), 200, language));
     }
 
     @GET
@@ -225,15 +210,8 @@ public class DashboardResource {
     @APIResponse(responseCode = "403", description = "Signed in for another shop")
     public Response colleagues(@RestPath String slug, @RestCookie(COOKIE) String cookie, @RestQuery String lang,
             @RestHeader("Accept-Language") String acceptLanguage) {
-        String language = language(lang, acceptLanguage);
-        Optional<SignedIn> session = signIns.signedIn(cookie);
-        if (session.isEmpty()) {
-            return seeOther("/dashboard/sign-in?lang=" + language);
-        }
-        if (!session.get().slug().equals(slug)) {
-            return forbidden(language);
-        }
-        return page(Templates.colleagues(language, session.get(), signIns.members(session.get()), null), 200, language);
+        return gate.view(slug, cookie, lang, acceptLanguage,
+                (session, language) -> page(Templates.colleagues(language, session, signIns.members(session), null), 200, language));
     }
 
     @POST
@@ -248,19 +226,13 @@ public class DashboardResource {
     public Response addColleague(@RestPath String slug, @RestCookie(COOKIE) String cookie, @RestForm String formToken,
             @RestForm String email, @RestForm String lang, @RestHeader("Accept-Language") String acceptLanguage,
             @Context HttpServerRequest request) {
-        String language = language(lang, acceptLanguage);
-        Optional<SignedIn> session = signIns.signedIn(cookie);
-        if (session.isEmpty()) {
-            return seeOther("/dashboard/sign-in?lang=" + language);
-        }
-        if (!allowed(session.get(), slug, formToken, request)) {
-            return forbidden(language);
-        }
-        if (!SignInService.isEmail(email)) {
-            return page(Templates.colleagues(language, session.get(), signIns.members(session.get()), "email"), 400, language);
-        }
-        signIns.addMember(session.get(), email, language);
-        return seeOther("/dashboard/" + slug + "/colleagues?lang=" + language);
+        return gate.change(slug, cookie, formToken, lang, acceptLanguage, request, (session, language) -> {
+            if (!SignInService.isEmail(email)) {
+                return page(Templates.colleagues(language, session, signIns.members(session), "email"), 400, language);
+            }
+            signIns.addMember(session, email, language);
+            return seeOther("/dashboard/" + slug + "/colleagues?lang=" + language);
+        });
     }
 
     @POST
@@ -274,25 +246,14 @@ public class DashboardResource {
     public Response removeColleague(@RestPath String slug, @RestPath long id, @RestCookie(COOKIE) String cookie,
             @RestForm String formToken, @RestForm String lang, @RestHeader("Accept-Language") String acceptLanguage,
             @Context HttpServerRequest request) {
-        String language = language(lang, acceptLanguage);
-        Optional<SignedIn> session = signIns.signedIn(cookie);
-        if (session.isEmpty()) {
-            return seeOther("/dashboard/sign-in?lang=" + language);
-        }
-        if (!allowed(session.get(), slug, formToken, request)) {
-            return forbidden(language);
-        }
-        signIns.removeMember(session.get(), id);
-        return seeOther("/dashboard/" + slug + "/colleagues?lang=" + language);
-    }
-
-    private boolean allowed(SignedIn session, String slug, String formToken, HttpServerRequest request) {
-        return session.slug().equals(slug) && fromHere(request) && SignInService.formTokenMatches(session, formToken);
+        return gate.change(slug, cookie, formToken, lang, acceptLanguage, request, (session, language) -> {
+            signIns.removeMember(session, id);
+            return seeOther("/dashboard/" + slug + "/colleagues?lang=" + language);
+        });
     }
 
     private boolean fromHere(HttpServerRequest request) {
-        return RequestOrigin.sameSite(request.getHeader("Origin"), request.getHeader("Referer"), publicUrl, request.scheme(),
-                request.getHeader("Host"));
+        return gate.fromHere(request);
     }
 
     private Response signedIn(NewSession session) {
@@ -308,18 +269,18 @@ public class DashboardResource {
     }
 
     private Response forbidden(String language) {
-        return page(Templates.forbidden(language), 403, language);
+        return gate.forbidden(language);
     }
 
     private static Response seeOther(String location) {
-        return Response.seeOther(URI.create(location)).header("Cache-Control", HtmlPage.PRIVATE).build();
+        return DashboardGate.seeOther(location);
     }
 
     private static Response page(TemplateInstance template, int status, String language) {
-        return HtmlPage.of(template, status, language, HtmlPage.PRIVATE);
+        return DashboardGate.page(template, status, language);
     }
 
     private String language(String lang, String acceptLanguage) {
-        return locales.match(lang).or(() -> formats.preferred(acceptLanguage)).orElse(locales.defaultLocale());
+        return gate.language(lang, acceptLanguage);
     }
 }

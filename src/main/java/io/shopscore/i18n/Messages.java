@@ -288,6 +288,10 @@ public interface Messages {
     @Message String dashNavLabel();
     @Message String dashOverview();
     @Message String dashColleagues();
+    @Message String dashInvitations();
+    @Message String dashWidget();
+    @Message String dashInsights();
+    @Message String dashSettings();
     @Message String dashPublicPage();
     @Message String dashSignedInAs(String member);
     @Message String dashSignOut();
