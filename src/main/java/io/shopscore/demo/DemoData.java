@@ -156,7 +156,7 @@ public class DemoData {
             var written = reviews.write(token, new ReviewSubmission(demo.score(), demo.text(), demo.title(), demo.recommend(), demo.name(),
                     List.of(demo.products())), now.minus(Duration.ofDays(demo.daysAgo())), null);
             if (demo.response() != null) {
-                reviews.respond(SLUG, written.id(), new ShopResponse(demo.response()));
+                reviews.respond(SLUG, written.id(), new ShopResponse(demo.response()), ReviewService.BY_API);
             }
         }
         for (String locale : List.of("nl", "en")) {

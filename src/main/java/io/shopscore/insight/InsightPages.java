@@ -84,7 +84,8 @@ public class InsightPages {
         return share == null ? "–" : formats.decimal(share, lang) + "%";
     }
 
-    static String label(Topic topic, Messages text) {
+    /** The topic's name in the reader's language (the dashboard's filters use it too). */
+    public static String label(Topic topic, Messages text) {
         return switch (topic) {
             case CUSTOMER_SERVICE -> text.topicCustomerService();
             case DELIVERY -> text.topicDelivery();

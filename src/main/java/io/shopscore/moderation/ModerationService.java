@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,9 +47,12 @@ public class ModerationService {
         this.reportsChanged = reportsChanged;
     }
 
-    /** A shop asks the operator to look at one of its reviews; one open report per review at a time. */
+    /**
+     * A shop asks the operator to look at one of its reviews; one open report per review at a time.
+     * {@code reportedBy} is who asked (a member's address, "api-key" or "api"), for the shop's eyes.
+     */
     @Transactional
-    public ReviewReport.View report(String slug, long reviewId, CreateReport request) {
+    public ReviewReport.View report(String slug, long reviewId, CreateReport request, String reportedBy) {
         Shop shop = ShopService.require(slug);
         Review review = Review.lock(reviewId)
                 .filter(found -> found.shop().id().equals(shop.id()))
@@ -60,7 +64,7 @@ public class ModerationService {
             throw ProblemException.conflict("This review is already reported and waits for the operator.");
         }
         String comment = request.comment() == null || request.comment().isBlank() ? null : request.comment().strip();
-        ReviewReport report = ReviewReport.open(reviewId, shop.id(), request.reason(), comment, clock.instant());
+        ReviewReport report = ReviewReport.open(reviewId, shop.id(), request.reason(), comment, reportedBy, clock.instant());
         report.persist();
         ModerationEvent.record(reviewId, "shop:" + slug, ModerationEvent.Action.REPORTED,
                 request.reason().json() + (comment == null ? "" : ": " + comment), clock.instant());
@@ -191,6 +195,18 @@ public class ModerationService {
 
     private static ProblemException noPublicReview(long reviewId) {
         return ProblemException.notFound("There is no published review " + reviewId + ".");
+    }
+
+    /** Every report of one review, open or closed, oldest first; the caller has checked that the review is the shop's. */
+    @Transactional
+    public List<ReviewReport.ShopView> reportsOf(long reviewId) {
+        return ReviewReport.allFor(reviewId).stream().map(ReviewReport::shopView).toList();
+    }
+
+    /** Which of these reviews have a report waiting for the operator. */
+    @Transactional
+    public Set<Long> openlyReported(List<Long> reviewIds) {
+        return Set.copyOf(ReviewReport.openAmong(reviewIds));
     }
 
     /** The review's audit trail, oldest first. */

@@ -26,6 +26,9 @@ import io.shopscore.security.Roles;
 @Produces(MediaType.APPLICATION_JSON)
 public class ReportResource {
 
+    /** Who a report through the API is recorded as: the key's holder, whoever that is. */
+    static final String REPORTED_THROUGH_API = "api";
+
     private final ModerationService moderation;
 
     public ReportResource(ModerationService moderation) {
@@ -43,6 +46,6 @@ public class ReportResource {
     @APIResponse(responseCode = "404", description = "The shop has no such review")
     @APIResponse(responseCode = "409", description = "Already reported, or already removed")
     public RestResponse<ReviewReport.View> report(@RestPath String slug, @RestPath long id, @Valid @NotNull CreateReport body) {
-        return RestResponse.status(RestResponse.Status.CREATED, moderation.report(slug, id, body));
+        return RestResponse.status(RestResponse.Status.CREATED, moderation.report(slug, id, body, REPORTED_THROUGH_API));
     }
 }

@@ -43,6 +43,10 @@ public class ReviewReport extends PanacheEntityBase {
     @Column(nullable = false)
     private Instant createdAt;
 
+    /** Who reported: a member's address, "api-key" or "api"; for the shop's eyes only. Null when not recorded. */
+    @Column(length = 254, updatable = false)
+    private String reportedBy;
+
     private Instant resolvedAt;
 
     /** Null while open. */
@@ -53,8 +57,9 @@ public class ReviewReport extends PanacheEntityBase {
     protected ReviewReport() {
     }
 
-    static ReviewReport open(long reviewId, long shopId, ReportReason reason, String comment, Instant now) {
+    static ReviewReport open(long reviewId, long shopId, ReportReason reason, String comment, String reportedBy, Instant now) {
         ReviewReport report = new ReviewReport();
+        report.reportedBy = reportedBy;
         report.reviewId = reviewId;
         report.shopId = shopId;
         report.reason = reason;
@@ -70,6 +75,18 @@ public class ReviewReport extends PanacheEntityBase {
     static List<ReviewReport> openFor(List<Long> reviewIds) {
         return reviewIds.isEmpty() ? List.of()
                 : list("reviewId in ?1 and resolvedAt is null", Sort.ascending("createdAt"), reviewIds);
+    }
+
+    /** Every report of the review, open or closed, oldest first. */
+    static List<ReviewReport> allFor(long reviewId) {
+        return list("reviewId", Sort.ascending("createdAt", "id"), reviewId);
+    }
+
+    /** Which of these reviews have a report still waiting for the operator. */
+    static List<Long> openAmong(List<Long> reviewIds) {
+        return reviewIds.isEmpty() ? List.of()
+                : getEntityManager().createQuery("select distinct r.reviewId from ReviewReport r where r.reviewId in :ids and r.resolvedAt is null",
+                        Long.class).setParameter("ids", reviewIds).getResultList();
     }
 
     void resolve(Outcome outcome, Instant now) {
@@ -114,5 +131,14 @@ public class ReviewReport extends PanacheEntityBase {
 
     View view() {
         return new View(id, reason, comment, createdAt);
+    }
+
+    /** A report as the shop that made it sees it: who reported, and how the operator closed it (null outcome while open). */
+    public record ShopView(long id, ReportReason reason, String comment, String reportedBy, Instant createdAt, Outcome outcome,
+            Instant resolvedAt) {
+    }
+
+    ShopView shopView() {
+        return new ShopView(id, reason, comment, reportedBy, createdAt, outcome, resolvedAt);
     }
 }

@@ -105,6 +105,13 @@ public class Review extends PanacheEntityBase {
 
     private Instant responseUpdatedAt;
 
+    /**
+     * Who wrote or last changed the response: a member's address, "api-key" (a dashboard session
+     * opened with the key) or "api" (the API); for the shop's eyes only, never on a public page.
+     */
+    @Column(length = 254)
+    private String respondedBy;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 16)
     private ReviewStatus status;
@@ -496,7 +503,7 @@ public class Review extends PanacheEntityBase {
     }
 
     /** Sets or replaces the shop's public response; its first time is kept for the response figures. */
-    void respond(String responseText, Instant now) {
+    void respond(String responseText, String by, Instant now) {
         String clean = CustomerText.multiLine(responseText);
         if (clean == null || clean.isEmpty()) {
             throw ProblemException.invalid("text", "must not be blank");
@@ -507,6 +514,7 @@ public class Review extends PanacheEntityBase {
             responseUpdatedAt = now;
         }
         this.responseText = clean;
+        respondedBy = by;
     }
 
     private void take(ReviewSubmission submission, Map<Long, Rated> ratings) {
@@ -622,6 +630,11 @@ public class Review extends PanacheEntityBase {
         return responseUpdatedAt;
     }
 
+    /** Who wrote or last changed the response (see the field); null when not recorded. Never for the public. */
+    public String respondedBy() {
+        return respondedBy;
+    }
+
     public ReviewStatus status() {
         return status;
     }
@@ -648,6 +661,11 @@ public class Review extends PanacheEntityBase {
 
     public RemovalCategory removalCategory() {
         return removalCategory;
+    }
+
+    /** Whether its earlier texts are kept from the shop: moderation removed it for personal data, which they may hold. */
+    public boolean earlierTextsWithheld() {
+        return status == ReviewStatus.REMOVED && removalCategory == RemovalCategory.PERSONAL_DATA;
     }
 
     public int version() {

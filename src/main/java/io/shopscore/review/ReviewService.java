@@ -39,6 +39,9 @@ import io.shopscore.shop.ShopService;
 @ApplicationScoped
 public class ReviewService {
 
+    /** Who a response sent through the API is recorded as: the key's holder, whoever that is. */
+    public static final String BY_API = "api";
+
     private final Clock clock;
     private final ShopscoreConfig config;
     private final ScoreService scores;
@@ -225,10 +228,11 @@ public class ReviewService {
 
     /**
      * The shop's public response to one of its reviews; replaces an earlier one. The first
-     * response counts in the shop's response figures.
+     * response counts in the shop's response figures. {@code respondedBy} is who wrote it (a
+     * member's address, "api-key" or {@link #BY_API}); the shop sees it, the public never does.
      */
     @Transactional
-    public ReviewView respond(String slug, long reviewId, ShopResponse response) {
+    public ReviewView respond(String slug, long reviewId, ShopResponse response, String respondedBy) {
         Shop shop = ShopService.require(slug);
         Review review = lockOfShop(shop, reviewId);
         if (review.status() == ReviewStatus.REMOVED) {
@@ -236,7 +240,7 @@ public class ReviewService {
         }
         boolean first = review.responseText() == null;
         CountedReview before = review.counted();
-        review.respond(response.text(), clock.instant());
+        review.respond(response.text(), respondedBy, clock.instant());
         changes.apply(first ? ReviewChanged.Change.RESPONDED : ReviewChanged.Change.RESPONSE_CHANGED, review, before);
         return ReviewView.of(review);
     }
@@ -251,7 +255,7 @@ public class ReviewService {
         Review review = Review.<Review>findByIdOptional(reviewId)
                 .filter(found -> found.shop().id().equals(shop.id()))
                 .orElseThrow(() -> noReview(slug, reviewId));
-        if (review.status() == ReviewStatus.REMOVED && review.removalCategory() == RemovalCategory.PERSONAL_DATA) {
+        if (review.earlierTextsWithheld()) {
             throw ProblemException.notFound("Review " + reviewId + " was removed for personal data; its earlier texts are not shown.");
         }
         return ReviewVersion.of(review.id()).stream().map(ReviewVersion::view).toList();

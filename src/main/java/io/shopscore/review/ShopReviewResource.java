@@ -70,7 +70,7 @@ public class ShopReviewResource {
     @APIResponse(responseCode = "400", description = "Missing or too long text")
     @APIResponse(responseCode = "404", description = "The shop has no such review")
     public ReviewView respond(@RestPath String slug, @RestPath long id, @Valid @NotNull ShopResponse body) {
-        return reviews.respond(slug, id, body);
+        return reviews.respond(slug, id, body, ReviewService.BY_API);
     }
 
     @GET
