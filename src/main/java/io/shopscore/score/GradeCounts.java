@@ -31,6 +31,22 @@ public class GradeCounts {
     @Column(name = "grade_10", nullable = false)
     private long grade10;
 
+    /** From the counts of grades 1 to 10, in that order. */
+    static GradeCounts of(long[] counts) {
+        GradeCounts grades = new GradeCounts();
+        grades.grade1 = counts[0];
+        grades.grade2 = counts[1];
+        grades.grade3 = counts[2];
+        grades.grade4 = counts[3];
+        grades.grade5 = counts[4];
+        grades.grade6 = counts[5];
+        grades.grade7 = counts[6];
+        grades.grade8 = counts[7];
+        grades.grade9 = counts[8];
+        grades.grade10 = counts[9];
+        return grades;
+    }
+
     void apply(int grade, int sign) {
         switch (grade) {
             case 1 -> grade1 += sign;

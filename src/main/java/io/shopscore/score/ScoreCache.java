@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,7 +33,8 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
  * of every shop with a badge, do not touch the database. One cache serves both
  * {@code GET /api/v1/shops/{slug}/score} and {@code GET /api/v1/scores?shops=...}: an entry is one
  * shop's score document, and a batch answer is put together from them. Whatever is not in memory
- * is loaded with one query for all the shops a request names.
+ * is loaded with one read for all the shops a request names, and for what other requests miss at
+ * the same moment ({@link BatchedLoads}).
  *
  * <p>Bounded in size ({@code shopscore.scores.cache-size}); an entry lives at most
  * {@code shopscore.scores.cache-expiry} (10 s), which bounds how long another instance shows an old
@@ -45,10 +47,15 @@ public class ScoreCache {
     private static final byte[] BATCH_START = "{\"scores\":[".getBytes(StandardCharsets.UTF_8);
     private static final byte[] BATCH_END = "]}".getBytes(StandardCharsets.UTF_8);
 
+    /** How many slugs one load reads at most: the batch endpoint's limit. */
+    private static final int LOAD_MAX_SLUGS = 100;
+
     /** Null when the cache is switched off (size 0): every read loads. */
     private final AsyncCache<String, Optional<Representation>> cache;
     private final ScoreService scores;
     private final ObjectMapper json;
+    /** Misses of concurrent requests, loaded together; as many loads at once as there are CPUs to run them. */
+    private final BatchedLoads<String, Representation> loads;
 
     @Inject
     public ScoreCache(ShopscoreConfig config, ScoreService scores, ObjectMapper json) {
@@ -59,6 +66,8 @@ public class ScoreCache {
         this.cache = size == 0 ? null : Caffeine.newBuilder().maximumSize(size).expireAfterWrite(expiry).buildAsync();
         this.scores = scores;
         this.json = json;
+        this.loads = new BatchedLoads<>(this::query, Infrastructure.getDefaultWorkerPool(),
+                Math.max(2, Runtime.getRuntime().availableProcessors()), LOAD_MAX_SLUGS);
     }
 
     /** The score document of one shop, empty for an unknown shop. Answers from memory when it can. */
@@ -144,14 +153,9 @@ public class ScoreCache {
             // Started here and finished whatever becomes of this request: the entries are in the cache
             // already, and other requests wait for them. Tied to this request, a client that hung up
             // during the load left them unfinished for good (an unfinished entry never expires), and
-            // every later request for those shops hung with it.
-            CompletableFuture<Map<String, Representation>> loading;
-            try {
-                loading = loadNow(List.copyOf(toLoad.keySet()));
-            } catch (RuntimeException refused) { // the worker pool takes no more work (shutting down)
-                loading = CompletableFuture.failedFuture(refused);
-            }
-            loading.whenComplete((loaded, failure) -> toLoad.forEach((slug, entry) -> {
+            // every later request for those shops hung with it. A load the worker pool refuses (at
+            // shutdown) fails, and so do its entries.
+            loads.get(toLoad.keySet()).whenComplete((loaded, failure) -> toLoad.forEach((slug, entry) -> {
                 if (failure != null) {
                     entry.completeExceptionally(failure); // the cache drops it: the next request loads again
                 } else {
@@ -163,18 +167,13 @@ public class ScoreCache {
                 .map(done -> entries.values().stream().map(CompletableFuture::join).toList());
     }
 
-    /** The documents of the known shops among these slugs, by slug, with one query, on a worker thread, started now. */
-    private CompletableFuture<Map<String, Representation>> loadNow(List<String> slugs) {
-        return CompletableFuture.supplyAsync(() -> query(slugs), Infrastructure.getDefaultWorkerPool());
-    }
-
-    /** {@link #query} on a worker thread, for a request that reads with the cache switched off. */
+    /** The documents of the known shops among these slugs, for a request that reads with the cache switched off. */
     private Uni<Map<String, Representation>> load(List<String> slugs) {
-        return Uni.createFrom().item(() -> query(slugs)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        return Uni.createFrom().completionStage(() -> loads.get(slugs));
     }
 
-    /** The documents of the known shops among these slugs, by slug, with one query. */
-    private Map<String, Representation> query(List<String> slugs) {
+    /** The documents of the known shops among these slugs, by slug, with one read for all. */
+    private Map<String, Representation> query(Set<String> slugs) {
         Map<String, Representation> bySlug = new HashMap<>();
         scores.findAll(slugs).forEach(view -> bySlug.put(view.slug(), serialize(view)));
         return bySlug;

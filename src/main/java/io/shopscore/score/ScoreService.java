@@ -31,11 +31,13 @@ public class ScoreService implements ShopTotals {
     private final Clock clock;
     private final Links links;
     private final Event<ScoreChanged> changes;
+    private final ScoreReads reads;
 
-    public ScoreService(Clock clock, Links links, Event<ScoreChanged> changes) {
+    public ScoreService(Clock clock, Links links, Event<ScoreChanged> changes, ScoreReads reads) {
         this.clock = clock;
         this.links = links;
         this.changes = changes;
+        this.reads = reads;
     }
 
     /** Gives a new shop its empty score. */
@@ -108,35 +110,17 @@ public class ScoreService implements ShopTotals {
     }
 
     /**
-     * Scores of the known shops among these slugs, in no particular order: one query for the totals,
-     * and for the last 12 months a few dozen month and day rows per shop (see {@link RecentWindow}),
-     * however many reviews the shops have.
+     * Scores of the known shops among these slugs, in no particular order: the totals row, and for
+     * the last 12 months a few dozen month and day rows per shop (see {@link RecentWindow}), however
+     * many reviews the shops have; three statements for all of them (see {@link ScoreReads}).
      */
-    @Transactional
     @RetryableRead
     public List<ScoreView> findAll(Collection<String> slugs) {
-        if (slugs.isEmpty()) {
-            return List.of();
-        }
-        List<Object[]> rows = ShopScore.getEntityManager()
-                .createQuery("select s, sc from Shop s, ShopScore sc where sc.shopId = s.id and s.slug in :slugs", Object[].class)
-                .setParameter("slugs", slugs)
-                .getResultList();
-        if (rows.isEmpty()) {
-            return List.of();
-        }
-        List<Long> shopIds = rows.stream().map(row -> ((Shop) row[0]).id()).toList();
         RecentWindow window = RecentWindow.endingOn(LocalDate.now(clock.withZone(ZoneOffset.UTC)));
-        Map<Long, Recent> recent = recent(shopIds, window);
-        Map<Long, Map<Integer, Long>> delays = responseDelays(shopIds, window);
-        return rows.stream().map(row -> {
-            Shop shop = (Shop) row[0];
-            ShopScore score = (ShopScore) row[1];
-            Recent last12 = recent.getOrDefault(shop.id(), Recent.NONE);
-            return ScoreView.of(shop.slug(), shop.name(), score.total(), score.grades(), last12.tally(),
-                    ScoreView.Responses.of(last12.negative(), last12.responded(), delays.getOrDefault(shop.id(), Map.of())),
-                    links.shopPage(shop.slug()));
-        }).toList();
+        return reads.find(slugs, window).stream()
+                .map(shop -> ScoreView.of(shop.slug(), shop.name(), shop.total(), shop.grades(), shop.last12Months(),
+                        ScoreView.Responses.of(shop.negative(), shop.responded(), shop.delayBuckets()), links.shopPage(shop.slug())))
+                .toList();
     }
 
     /**
@@ -182,66 +166,5 @@ public class ScoreService implements ShopTotals {
             delays.put((Integer) bucket[0], (Long) bucket[1]);
         }
         return ScoreView.Responses.of(((Number) totals[0]).longValue(), ((Number) totals[1]).longValue(), delays);
-    }
-
-    /** The figures of the last 12 months of one shop. */
-    private record Recent(Tally tally, long negative, long responded) {
-        static final Recent NONE = new Recent(Tally.empty(), 0, 0);
-
-        static Recent of(Object[] sums) {
-            return new Recent(new Tally((Long) sums[1], (Long) sums[2], (Long) sums[3], (Long) sums[4]), (Long) sums[5], (Long) sums[6]);
-        }
-
-        Recent plus(Recent other, int sign) {
-            return new Recent(new Tally(tally.count() + sign * other.tally.count(), tally.sum() + sign * other.tally.sum(),
-                    tally.recommendYes() + sign * other.tally.recommendYes(), tally.recommendNo() + sign * other.tally.recommendNo()),
-                    negative + sign * other.negative, responded + sign * other.responded);
-        }
-    }
-
-    /** Per shop: its month rows of the window, then its edge days added or taken away. */
-    private static Map<Long, Recent> recent(List<Long> shopIds, RecentWindow window) {
-        Map<Long, Recent> recent = new HashMap<>();
-        ScoreMonth.getEntityManager().createQuery("""
-                select m.shopId, sum(m.tally.reviewCount), sum(m.tally.scoreSum), sum(m.tally.recommendYes),
-                       sum(m.tally.recommendNo), sum(m.negativeCount), sum(m.negativeResponded)
-                from ScoreMonth m where m.shopId in :shopIds and m.reviewMonth >= :firstMonth group by m.shopId""", Object[].class)
-                .setParameter("shopIds", shopIds)
-                .setParameter("firstMonth", window.firstMonth())
-                .getResultList()
-                .forEach(sums -> recent.put((Long) sums[0], Recent.of(sums)));
-        ScoreDay.getEntityManager().createQuery("""
-                select d.shopId, sum(d.tally.reviewCount), sum(d.tally.scoreSum), sum(d.tally.recommendYes),
-                       sum(d.tally.recommendNo), sum(d.negativeCount), sum(d.negativeResponded)
-                from ScoreDay d where d.shopId in :shopIds and d.reviewDay between :edgeFrom and :edgeTo group by d.shopId""", Object[].class)
-                .setParameter("shopIds", shopIds)
-                .setParameter("edgeFrom", window.edgeFrom())
-                .setParameter("edgeTo", window.edgeTo())
-                .getResultList()
-                .forEach(sums -> recent.merge((Long) sums[0], Recent.NONE.plus(Recent.of(sums), window.edgeSign()),
-                        (months, edge) -> months.plus(edge, 1)));
-        return recent;
-    }
-
-    /** Per shop and delay bucket: its month rows of the window, then its edge days added or taken away. */
-    private static Map<Long, Map<Integer, Long>> responseDelays(List<Long> shopIds, RecentWindow window) {
-        Map<Long, Map<Integer, Long>> delays = new HashMap<>();
-        ResponseDelayMonth.getEntityManager().createQuery("""
-                select r.shopId, r.delayBucket, sum(r.count) from ResponseDelayMonth r
-                where r.shopId in :shopIds and r.reviewMonth >= :firstMonth group by r.shopId, r.delayBucket""", Object[].class)
-                .setParameter("shopIds", shopIds)
-                .setParameter("firstMonth", window.firstMonth())
-                .getResultList()
-                .forEach(sum -> delays.computeIfAbsent((Long) sum[0], id -> new HashMap<>()).put((Integer) sum[1], (Long) sum[2]));
-        ResponseDelayDay.getEntityManager().createQuery("""
-                select r.shopId, r.delayBucket, sum(r.count) from ResponseDelayDay r
-                where r.shopId in :shopIds and r.reviewDay between :edgeFrom and :edgeTo group by r.shopId, r.delayBucket""", Object[].class)
-                .setParameter("shopIds", shopIds)
-                .setParameter("edgeFrom", window.edgeFrom())
-                .setParameter("edgeTo", window.edgeTo())
-                .getResultList()
-                .forEach(sum -> delays.computeIfAbsent((Long) sum[0], id -> new HashMap<>())
-                        .merge((Integer) sum[1], window.edgeSign() * (Long) sum[2], Long::sum));
-        return delays;
     }
 }
