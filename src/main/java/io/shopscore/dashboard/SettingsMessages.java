@@ -57,6 +57,7 @@ public interface SettingsMessages {
     @Message String dashSettingsDeliveriesHeading();
     @Message String dashSettingsDeliveriesNone();
     @Message String dashSettingsDeliveriesPages();
+    @Message String dashSettingsDeliveriesTable();
     @Message String dashSettingsEvent();
     @Message String dashSettingsState();
     @Message String dashSettingsStatusCode();
