@@ -63,6 +63,27 @@ public interface ShopscoreConfig {
     /** The KiYoh-compatible feed and Google's review feeds (docs/api.md). */
     Feeds feeds();
 
+    /** Signing in to a shop's dashboard (docs/dashboard.md). */
+    Dashboard dashboard();
+
+    interface Dashboard {
+        /** How long a mailed sign-in link works. */
+        @WithDefault("PT15M")
+        Duration linkValid();
+
+        /** A dashboard session ends after this long without a request... */
+        @WithDefault("PT2H")
+        Duration sessionIdle();
+
+        /** ...and after this long in any case. */
+        @WithDefault("PT12H")
+        Duration sessionMaxAge();
+
+        /** Sign-in links and sessions that ended or expired longer ago than this are deleted (hourly). */
+        @WithDefault("P30D")
+        Duration cleanupAfter();
+    }
+
     interface Privacy {
         /** How long after an invitation expired unused its customer's name, address and order reference are kept. */
         @WithDefault("P30D")

@@ -87,6 +87,11 @@ public class DashboardSession extends PanacheEntityBase {
         return update("endedAt = ?1 where shopId = ?2 and member = ?3 and endedAt is null", now, shopId, member);
     }
 
+    /** Deletes the sessions that ended or expired before the given time. */
+    static long deleteEndedBefore(Instant before) {
+        return delete("expiresAt < ?1 or endedAt < ?1", before);
+    }
+
     public Long shopId() {
         return shopId;
     }

@@ -69,6 +69,11 @@ public class SignInLink extends PanacheEntityBase {
         return find("tokenHash", tokenHash).firstResultOptional();
     }
 
+    /** Deletes the links that expired before the given time (used or not: a link is used before it expires). */
+    static long deleteExpiredBefore(Instant before) {
+        return delete("expiresAt < ?1", before);
+    }
+
     boolean usable(Instant now) {
         return usedAt == null && now.isBefore(expiresAt);
     }

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import io.shopscore.config.ShopscoreConfig;
 import io.shopscore.keys.Digests;
 import io.shopscore.keys.ServiceKeys;
 import io.shopscore.mail.MailKind;
@@ -25,6 +26,7 @@ import io.shopscore.persistence.UniqueConstraint;
 import io.shopscore.problem.ProblemException;
 import io.shopscore.security.ShopKeys;
 import io.shopscore.shop.Shop;
+import io.shopscore.shop.ShopApiKey;
 import io.shopscore.web.Links;
 
 /**
@@ -36,12 +38,6 @@ public class SignInService {
 
     /** The member name of a session opened with the shop's API key. */
     public static final String API_KEY = "api-key";
-    /** How long a mailed link works. */
-    public static final Duration LINK_VALID = Duration.ofMinutes(15);
-    /** A session ends after this long without a request... */
-    public static final Duration IDLE = Duration.ofHours(2);
-    /** ...and after this long in any case. */
-    public static final Duration MAX_AGE = Duration.ofHours(12);
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s<>\"]{1,64}@[^@\\s<>\"]{1,189}\\.[^@\\s<>\".]{2,63}");
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
@@ -52,8 +48,17 @@ public class SignInService {
     private final MailQueue mails;
     private final ShopKeys shopKeys;
     private final Links links;
+    /** How long a mailed link works (shopscore.dashboard.link-valid). */
+    private final Duration linkValid;
+    /** A session ends after this long without a request (session-idle)... */
+    private final Duration idle;
+    /** ...and after this long in any case (session-max-age). */
+    private final Duration maxAge;
 
-    public SignInService(Clock clock, ServiceKeys keys, MailQueue mails, ShopKeys shopKeys, Links links) {
+    public SignInService(Clock clock, ServiceKeys keys, MailQueue mails, ShopKeys shopKeys, Links links, ShopscoreConfig config) {
+        this.linkValid = config.dashboard().linkValid();
+        this.idle = config.dashboard().sessionIdle();
+        this.maxAge = config.dashboard().sessionMaxAge();
         this.clock = clock;
         this.keys = keys;
         this.mails = mails;
@@ -80,11 +85,16 @@ public class SignInService {
         Shop.<Shop>list("lower(contactEmail) = ?1", address).forEach(shop -> shopIds.add(shop.id()));
         Instant now = clock.instant();
         for (long shopId : shopIds) {
-            SignInLink link = SignInLink.issue(shopId, address, now, LINK_VALID);
+            SignInLink link = SignInLink.issue(shopId, address, now, linkValid);
             link.persist();
             link.tokenHash(Digests.sha256Hex(linkToken(link.id())));
             mails.toShopMember(MailKind.SIGN_IN_LINK, shopId, link.id(), address, lang);
         }
+    }
+
+    /** How long a mailed link works. */
+    public Duration linkValid() {
+        return linkValid;
     }
 
     /** The token of a link: derived from its id under a key only this service holds; never stored. */
@@ -136,16 +146,16 @@ public class SignInService {
         }
         return shopKeys.slugForApiKey(apiKey.strip(), clientAddress)
                 .flatMap(Shop::findBySlug)
-                .map(shop -> open(shop, API_KEY, shop.apiKeyDigest(), clock.instant()));
+                .map(shop -> open(shop, API_KEY, ShopApiKey.sessionDigest(apiKey.strip()), clock.instant()));
     }
 
     private NewSession open(Shop shop, String member, String apiKeyDigest, Instant now) {
         byte[] random = new byte[32];
         RANDOM.nextBytes(random);
         String sessionId = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        DashboardSession.open(Digests.sha256Hex(sessionId), shop.id(), member, apiKeyDigest, now, MAX_AGE).persist();
-        String cookie = SessionCookie.write(keys, new SessionCookie.Claims(shop.id(), member, now, now.plus(MAX_AGE), sessionId));
-        return new NewSession(cookie, MAX_AGE, shop.slug());
+        DashboardSession.open(Digests.sha256Hex(sessionId), shop.id(), member, apiKeyDigest, now, maxAge).persist();
+        String cookie = SessionCookie.write(keys, new SessionCookie.Claims(shop.id(), member, now, now.plus(maxAge), sessionId));
+        return new NewSession(cookie, maxAge, shop.slug());
     }
 
     /** Who a cookie signs in, when its signature holds and its session is live (not signed out, idle or too old). */
@@ -162,17 +172,17 @@ public class SignInService {
         }
         String idHash = Digests.sha256Hex(c.sessionId());
         Optional<DashboardSession> session = DashboardSession.byIdHash(idHash)
-                .filter(found -> found.shopId() == c.shopId() && found.member().equals(c.member()) && found.live(now, IDLE));
+                .filter(found -> found.shopId() == c.shopId() && found.member().equals(c.member()) && found.live(now, idle));
         if (session.isEmpty()) {
             return Optional.empty();
         }
         Shop shop = Shop.findById(c.shopId());
-        // The right to be here is checked on every request, not only at sign-in: a rotated key (it may
-        // have leaked) ends the sessions opened with it, and a colleague removed or a contact address
-        // replaced is out at once.
+        // The right to be here is checked on every request, not only at sign-in: revoking a key (it
+        // may have leaked; the operator's rotation revokes them all) ends the sessions opened with it,
+        // while a session opened with the other live key goes on; a colleague removed or a contact
+        // address replaced is out at once.
         boolean stillEntitled = API_KEY.equals(c.member())
-                ? MessageDigest.isEqual(shop.apiKeyDigest().getBytes(StandardCharsets.US_ASCII),
-                        String.valueOf(session.get().apiKeyDigest()).getBytes(StandardCharsets.US_ASCII))
+                ? openedWithLiveKey(shop.id(), session.get().apiKeyDigest())
                 : isMember(shop.id(), c.member());
         if (!stillEntitled) {
             session.get().end(now);
@@ -181,6 +191,15 @@ public class SignInService {
         session.get().seen(now);
         return Optional.of(new SignedIn(shop.id(), shop.slug(), shop.name(), c.member(), idHash,
                 keys.urlSafe(ServiceKeys.Purpose.DASHBOARD_FORM, c.sessionId())));
+    }
+
+    private static boolean openedWithLiveKey(long shopId, String sessionKeyDigest) {
+        byte[] opened = String.valueOf(sessionKeyDigest).getBytes(StandardCharsets.US_ASCII);
+        boolean live = false;
+        for (String digest : ShopApiKey.liveSessionDigests(shopId)) {
+            live |= MessageDigest.isEqual(digest.getBytes(StandardCharsets.US_ASCII), opened);
+        }
+        return live;
     }
 
     /** Whether a posted form token is this session's, in time independent of where they differ. */

@@ -8,6 +8,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
@@ -35,9 +36,6 @@ public class Shop extends PanacheEntityBase {
     @Column(nullable = false, length = 8)
     private String locale;
 
-    @Column(nullable = false, length = 64)
-    private String apiKeyHash;
-
     @Column(nullable = false, updatable = false)
     private Instant createdAt;
 
@@ -55,13 +53,12 @@ public class Shop extends PanacheEntityBase {
     protected Shop() {
     }
 
-    static Shop create(String slug, String name, String websiteUrl, String locale, String apiKeyHash, Instant now) {
+    static Shop create(String slug, String name, String websiteUrl, String locale, Instant now) {
         Shop shop = new Shop();
         shop.slug = slug;
         shop.name = name;
         shop.websiteUrl = websiteUrl;
         shop.locale = locale;
-        shop.apiKeyHash = apiKeyHash;
         shop.createdAt = now;
         return shop;
     }
@@ -70,8 +67,9 @@ public class Shop extends PanacheEntityBase {
         return find("slug", slug).firstResultOptional();
     }
 
-    static Optional<Shop> findByApiKeyHash(String apiKeyHash) {
-        return find("apiKeyHash", apiKeyHash).firstResultOptional();
+    /** The shop, locked: changes to its set of API keys take turns, so two at once cannot pass a limit together. */
+    static Optional<Shop> findBySlugForUpdate(String slug) {
+        return find("slug", slug).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }
 
     /** The shop's own choices about mails; validated by the caller. */
@@ -81,9 +79,11 @@ public class Shop extends PanacheEntityBase {
         this.reminderAfterDays = reminderAfterDays;
     }
 
-    /** Replaces the key; the old one stops working when this transaction commits. */
-    void replaceApiKey(String newApiKeyHash) {
-        this.apiKeyHash = newApiKeyHash;
+    /** How the shop is named and shown: name, website and the language of its pages and mails; validated by the caller. */
+    void describe(String name, String websiteUrl, String locale) {
+        this.name = name;
+        this.websiteUrl = websiteUrl;
+        this.locale = locale;
     }
 
     public Long id() {
@@ -104,18 +104,6 @@ public class Shop extends PanacheEntityBase {
 
     public String locale() {
         return locale;
-    }
-
-    String apiKeyHash() {
-        return apiKeyHash;
-    }
-
-    /**
-     * A digest of the current API key's hash, for whoever must notice that the key changed (a
-     * dashboard session opened with the key ends when it is rotated) without holding the hash itself.
-     */
-    public String apiKeyDigest() {
-        return io.shopscore.keys.Digests.sha256Hex(apiKeyHash);
     }
 
     public Instant createdAt() {

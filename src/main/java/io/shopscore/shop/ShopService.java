@@ -2,6 +2,7 @@ package io.shopscore.shop;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,7 +34,11 @@ public class ShopService implements ShopKeys {
     private final Locales locales;
     private final ShopTotals totals;
     private final ServiceKeys keys;
-    /** Key uses recorded lately by this instance: a shop calling its API many times a second writes one row. */
+    /**
+     * Key uses recorded lately by this instance (by key and address): a shop calling its API many
+     * times a second writes one row. It says nothing about whether a key is valid, so revoking a key
+     * needs nothing from it.
+     */
     private final Cache<String, Boolean> recentKeyUses = Caffeine.newBuilder()
             .maximumSize(100_000).expireAfterWrite(Duration.ofMinutes(10)).build();
 
@@ -69,25 +74,92 @@ public class ShopService implements ShopKeys {
             throw ProblemException.conflict(taken);
         }
         String locale = request.locale() != null ? request.locale() : locales.defaultLocale();
-        Shop shop = Shop.create(request.slug(), request.name().strip(), request.websiteUrl(), locale,
-                ApiKeys.hash(apiKey), clock.instant());
+        Shop shop = Shop.create(request.slug(), request.name().strip(), request.websiteUrl(), locale, clock.instant());
         if (request.contactEmail() != null && !request.contactEmail().isBlank()) {
             shop.configure(request.contactEmail().strip(), 0, null);
         }
         shop.persist();
         UniqueConstraint.flushOrConflict(taken);
+        ShopApiKey.issue(shop, ApiKeys.hash(apiKey), null, clock.instant()).persist();
         totals.open(shop);
         return shop;
     }
 
-    /** Issues a new key and invalidates the old one at once, for a shop whose key leaked. */
+    /**
+     * Issues a new key and revokes every live one at once (both, during an overlap), for a shop whose
+     * key leaked; dashboard sessions opened with a revoked key end with it.
+     */
     @Transactional
     public Optional<ShopCreated> rotateApiKey(String slug) {
-        return Shop.findBySlug(slug).map(shop -> {
+        return Shop.findBySlugForUpdate(slug).map(shop -> {
+            ShopApiKey.revokeAll(shop.id(), clock.instant());
             String apiKey = ApiKeys.generate();
-            shop.replaceApiKey(ApiKeys.hash(apiKey));
+            ShopApiKey.issue(shop, ApiKeys.hash(apiKey), null, clock.instant()).persist();
             return ShopCreated.of(shop, apiKey);
         });
+    }
+
+    /** The shop's API keys, live ones first; never a key or its digest. */
+    @Transactional
+    public List<ApiKeyView> apiKeys(String slug) {
+        return ShopApiKey.ofShop(require(slug).id()).stream().map(ShopApiKey::view).toList();
+    }
+
+    /**
+     * Adds a key next to the live one, so the shop can deploy it before revoking the old one; the
+     * key is in the answer only. The label is optional, at most 60 characters
+     * that a shop's name may hold. 409 when the shop has {@value ShopApiKey#MAX_LIVE} live keys.
+     */
+    @Transactional
+    public NewApiKey createApiKey(String slug, String label) {
+        if (label != null && (label.strip().length() > 60 || !new ShopName.Validator().isValid(label, null))) {
+            throw ProblemException.invalid("label", "must be at most 60 characters, without line breaks or control characters");
+        }
+        Shop shop = requireLocked(slug);
+        if (ShopApiKey.liveOfShop(shop.id()).size() >= ShopApiKey.MAX_LIVE) {
+            throw ProblemException.conflict("A shop has at most " + ShopApiKey.MAX_LIVE + " live API keys: revoke one first.");
+        }
+        String apiKey = ApiKeys.generate();
+        String cleanLabel = label == null || label.isBlank() ? null : label.strip();
+        ShopApiKey key = ShopApiKey.issue(shop, ApiKeys.hash(apiKey), cleanLabel, clock.instant());
+        key.persist();
+        return new NewApiKey(apiKey, key.view());
+    }
+
+    /**
+     * Revokes one of the shop's keys: it opens nothing from this commit on, and the dashboard
+     * sessions opened with it end. 404 for a key of another shop or one revoked already; 409 for the
+     * shop's last live key, which would lock the shop out of its API (create the next one first).
+     */
+    @Transactional
+    public void revokeApiKey(String slug, long keyId) {
+        Shop shop = requireLocked(slug);
+        List<ShopApiKey> live = ShopApiKey.liveOfShop(shop.id());
+        ShopApiKey key = live.stream().filter(found -> found.id() == keyId).findFirst()
+                .orElseThrow(() -> ProblemException.notFound("The shop has no live API key " + keyId + "."));
+        if (live.size() == 1) {
+            throw ProblemException.conflict("This is the shop's only live API key: create the next one before revoking it.");
+        }
+        key.revoke(clock.instant());
+    }
+
+    @Transactional
+    public ShopProfile profile(String slug) {
+        return ShopProfile.of(require(slug));
+    }
+
+    /**
+     * Changes how the shop is named and shown, and its contact address (validated by the caller with
+     * the record's constraints). A replaced contact address is no longer a member: its dashboard
+     * sessions end on their next request.
+     */
+    @Transactional
+    public ShopProfile describe(String slug, ShopProfile profile) {
+        Shop shop = require(slug);
+        shop.describe(profile.name().strip(), profile.websiteUrl(), profile.locale());
+        String contact = profile.contactEmail() == null || profile.contactEmail().isBlank() ? null : profile.contactEmail().strip();
+        shop.configure(contact, shop.invitationDelayDays(), shop.reminderAfterDays());
+        return ShopProfile.of(shop);
     }
 
     @Transactional
@@ -129,26 +201,32 @@ public class ShopService implements ShopKeys {
     @Transactional
     @RetryableRead
     public Optional<String> slugForApiKey(String apiKey, String clientAddress) {
-        Optional<Shop> shop = Shop.findByApiKeyHash(ApiKeys.hash(apiKey)).filter(found -> ApiKeys.matches(apiKey, found.apiKeyHash()));
-        shop.ifPresent(found -> {
+        // Nothing about a key is cached: a revoked key is refused by the very next request.
+        Optional<ShopApiKey> key = ShopApiKey.liveByHash(ApiKeys.hash(apiKey)).filter(found -> ApiKeys.matches(apiKey, found.keyHash()));
+        key.ifPresent(found -> {
             String addressHash = keys.hex(ServiceKeys.Purpose.CLIENT_ADDRESS, clientAddress);
             if (recentKeyUses.asMap().putIfAbsent(found.id() + ":" + addressHash, Boolean.TRUE) == null) {
-                recordKeyUse(found.id(), addressHash);
+                recordKeyUse(found.shop().id(), found.id(), addressHash);
             }
         });
-        return shop.map(Shop::slug);
+        return key.map(found -> found.shop().slug());
     }
 
     /**
      * In a transaction of its own, so that losing a race with another request from the same address
      * (the row's primary key refuses the second insert) never fails the request that authenticated.
      */
-    private void recordKeyUse(long shopId, String addressHash) {
+    private void recordKeyUse(long shopId, long keyId, String addressHash) {
         try {
+            QuarkusTransaction.requiringNew().run(() -> ShopApiKey.noteUse(keyId, clock.instant()));
             QuarkusTransaction.requiringNew().run(() -> ApiKeyUse.record(shopId, addressHash, clock.instant()));
         } catch (RuntimeException raceLost) {
             LOG.debugf(raceLost, "API key use of shop %d was recorded by another request", shopId);
         }
+    }
+
+    private static Shop requireLocked(String slug) {
+        return Shop.findBySlugForUpdate(slug).orElseThrow(() -> ProblemException.notFound("There is no shop '" + slug + "'."));
     }
 
     /** The shop, or a 404 problem naming the slug. For services acting under a shop's URL. */

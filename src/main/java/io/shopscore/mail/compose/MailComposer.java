@@ -1,10 +1,13 @@
 package io.shopscore.mail.compose;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 
+import io.quarkus.mailer.Mail;
 import io.shopscore.config.ShopscoreConfig;
 import io.shopscore.i18n.Formats;
 import io.shopscore.i18n.Messages;
@@ -103,6 +106,22 @@ public class MailComposer implements MailContent {
         }
     }
 
+    /**
+     * The invitation mail, or its reminder, of a shop exactly as its customers get it (the same
+     * renderer and templates as {@link #compose}), for a sample customer and order, so the shop can
+     * see it before anyone is invited. Nothing is queued or sent; the link leads nowhere.
+     */
+    @Transactional
+    public Mail invitationPreview(String slug, String lang, boolean reminder, String sampleCustomer, String sampleOrder) {
+        Shop shop = Shop.findBySlug(slug).orElseThrow();
+        Messages text = MailRenderer.messages(lang);
+        String link = links.reviewForm("preview");
+        Instant sentAt = clock.instant().plus(Duration.ofDays(shop.invitationDelayDays()));
+        return renderer.invitation("customer@example.com", lang, new MailRenderer.InvitationMail(text.mailGreetingNamed(sampleCustomer),
+                shop.name(), sampleOrder, link, formats.date(sentAt.plus(config.invitations().validity()), lang), link + "/unsubscribe",
+                reminder), shop.contactEmail());
+    }
+
     /** A sign-in link (skipped once used or expired) or news of a membership (skipped once removed). */
     private Composed toShopMember(OutgoingMail mail) {
         Shop shop = Shop.findById(mail.shopId());
@@ -110,7 +129,7 @@ public class MailComposer implements MailContent {
             return signIns.link(mail.subjectId())
                     .filter(link -> clock.instant().isBefore(link.expiresAt()))
                     .map(link -> Composed.message(renderer.signIn(mail.recipient(), mail.locale(), new MailRenderer.SignInMail(shop.name(),
-                            signIns.linkUrl(link.id()), SignInService.LINK_VALID.toMinutes()))))
+                            signIns.linkUrl(link.id()), signIns.linkValid().toMinutes()))))
                     .orElseGet(() -> Composed.skip("sign-in link expired"));
         }
         return signIns.member(mail.subjectId())
