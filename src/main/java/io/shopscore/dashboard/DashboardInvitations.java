@@ -96,8 +96,8 @@ public class DashboardInvitations {
     public Optional<UploadPage> upload(SignedIn session, String lang, long id) {
         InvitationsMessages msg = messages(lang);
         return uploads.find(session.shopId(), id).map(upload -> {
-            String progress = upload.state() == UploadState.IMPORTING
-                    ? msg.dashInvitationsUploadStored(upload.done(), upload.total())
+            String progress = upload.state() == UploadState.IMPORTING || upload.state() == UploadState.IMPORTED
+                    ? msg.dashInvitationsUploadStored(upload.state() == UploadState.IMPORTED ? upload.total() : upload.done(), upload.total())
                     : msg.dashInvitationsUploadChecked(upload.state() == UploadState.CHECKING ? upload.done() : upload.total(), upload.total());
             String summary = switch (upload.state()) {
                 case IMPORTED -> msg.dashInvitationsUploadImported(upload.invited(), upload.already());
