@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntConsumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -36,6 +37,13 @@ public class InvitationService {
     /** The invitation for an order, and whether this request created it (201) or found it (200). */
     public record Issued(InvitationCreated invitation, boolean created) {
     }
+
+    /** What inviting a batch of orders did: how many invitations are new, and how many orders had one already. */
+    public record Batch(int invited, int already) {
+    }
+
+    /** A batch keeps at most this many invitations in memory at once; it flushes them and goes on. */
+    private static final int BATCH_FLUSH = 200;
 
     private final Clock clock;
     private final ShopscoreConfig config;
@@ -79,6 +87,36 @@ public class InvitationService {
                     .map(existing -> new Issued(created(existing), false))
                     .orElseThrow(() -> e));
         }
+    }
+
+    /**
+     * Invites the customers of many orders (an uploaded file's rows) in the caller's transaction,
+     * each as {@link #invite} does: an order that already has an invitation, from before or from
+     * higher up in the same batch, keeps it and is counted as already invited. The quota is charged
+     * for all of them first, at once (429 for the whole batch past it). Nothing is stored unless the
+     * caller's transaction commits, so a batch is stored whole or not at all. The transaction's
+     * persistence context is cleared as the batch goes, so the caller must not hold entities of its
+     * own across this call. {@code progress} hears how many orders are done, now and then.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Batch inviteAll(String slug, List<CreateInvitation> requests, IntConsumer progress) {
+        requests.forEach(request -> refuseRepeatedSkus(request.productsOrNone()));
+        quota.charge(slug, requests.size());
+        int invited = 0;
+        for (int i = 0; i < requests.size(); i++) {
+            CreateInvitation request = requests.get(i);
+            if (findOrIssue(slug, request.orderRef().strip(), request).created()) {
+                invited++;
+            }
+            if ((i + 1) % BATCH_FLUSH == 0) {
+                Invitation.getEntityManager().flush();
+                Invitation.getEntityManager().clear();
+                progress.accept(i + 1);
+            }
+        }
+        Invitation.getEntityManager().flush();
+        progress.accept(requests.size());
+        return new Batch(invited, requests.size() - invited);
     }
 
     /**

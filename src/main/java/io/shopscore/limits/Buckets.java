@@ -55,6 +55,11 @@ public class Buckets {
 
     /** Takes one request from the client's bucket of this limit. */
     ConsumptionProbe take(Limit limit, String client) {
+        return take(limit, client, 1);
+    }
+
+    /** Takes {@code tokens} requests at once from the client's bucket of this limit: all of them, or none. */
+    ConsumptionProbe take(Limit limit, String client, long tokens) {
         // The limit's numbers are part of the key: a bucket stored in the database keeps the
         // configuration it was made with, so a changed setting must start buckets of its own
         // (the old ones expire) rather than go on counting against the old one.
@@ -62,10 +67,10 @@ public class Buckets {
         if (blocking(limit)) {
             // A connection of its own, committed at once, even when the caller is in a transaction.
             return QuarkusTransaction.suspendingExisting().call(
-                    () -> shared.get().builder().build(key, limit::configuration).tryConsumeAndReturnRemaining(1));
+                    () -> shared.get().builder().build(key, limit::configuration).tryConsumeAndReturnRemaining(tokens));
         }
         return local.get(key, unused -> new Held(Bucket.builder().addLimit(limit.bandwidth()).build(), limit.period().toNanos()))
-                .bucket().tryConsumeAndReturnRemaining(1);
+                .bucket().tryConsumeAndReturnRemaining(tokens);
     }
 
     /** Whether {@link #take} reaches the database for this limit (and so must not run on an I/O thread). */

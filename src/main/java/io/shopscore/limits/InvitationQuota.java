@@ -29,11 +29,21 @@ public class InvitationQuota {
      * Call it on a worker thread: on PostgreSQL it is a short database transaction of its own.
      */
     public void charge(String slug) {
-        ConsumptionProbe probe = buckets.take(perShop, slug);
+        charge(slug, 1);
+    }
+
+    /**
+     * Counts {@code count} invitation requests at once (an uploaded file's rows): all of them, or,
+     * with 429, none, so that a file is never cut off half-way by the quota.
+     */
+    public void charge(String slug, int count) {
+        ConsumptionProbe probe = buckets.take(perShop, slug, count);
         if (!probe.isConsumed()) {
             long seconds = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill() + 999_999_999L));
-            throw ProblemException.tooManyRequests("This shop has asked for its " + perShop.capacity()
-                    + " invitations of the last day. Try again in " + seconds + " seconds.", seconds);
+            throw ProblemException.tooManyRequests(count == 1
+                    ? "This shop has asked for its " + perShop.capacity() + " invitations of the last day. Try again in " + seconds + " seconds."
+                    : "These " + count + " invitations would take this shop past its " + perShop.capacity()
+                            + " invitations a day (" + probe.getRemainingTokens() + " left now).", seconds);
         }
     }
 }

@@ -1,5 +1,9 @@
 package io.shopscore.review.transfer;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,21 +13,22 @@ import java.util.List;
  * record knows the physical line it starts on (the first line is 1), which is how a person finds
  * it in their editor even when an earlier field spans several lines. Strict about quotes, since a
  * stray quote usually means the rest of the file would be read wrongly: it stops with
- * {@link Malformed} rather than guess.
+ * {@link Malformed} rather than guess. Public because invitations are uploaded as CSV too, and one
+ * file format deserves one reader.
  */
-final class CsvReader {
+public final class CsvReader {
 
     /** One record: the line it starts on and its fields. */
-    record Record(int line, List<String> fields) {
+    public record Record(int line, List<String> fields) {
 
-        /** A line with nothing on it, which carries no review. */
-        boolean isBlank() {
+        /** A line with nothing on it, which carries no row. */
+        public boolean isBlank() {
             return fields.size() == 1 && fields.get(0).isEmpty();
         }
     }
 
     /** The text is not CSV from this point on: the line, the field's position in its record (0-based), and why. */
-    static final class Malformed extends Exception {
+    public static final class Malformed extends Exception {
 
         private final int line;
         private final int field;
@@ -34,11 +39,11 @@ final class CsvReader {
             this.field = field;
         }
 
-        int line() {
+        public int line() {
             return line;
         }
 
-        int field() {
+        public int field() {
             return field;
         }
     }
@@ -47,12 +52,23 @@ final class CsvReader {
     private int position;
     private int line = 1;
 
-    CsvReader(String text) {
+    public CsvReader(String text) {
         this.text = text;
     }
 
+    /**
+     * A file's bytes as text: UTF-8 with or without a byte order mark (which spreadsheets write);
+     * anything that is not UTF-8 is refused rather than guessed.
+     */
+    public static String utf8(byte[] bytes) throws CharacterCodingException {
+        int start = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
+        return StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(bytes, start, bytes.length - start)).toString();
+    }
+
     /** The next record, or null at the end of the text. */
-    Record next() throws Malformed {
+    public Record next() throws Malformed {
         if (position >= text.length()) {
             return null;
         }

@@ -3,12 +3,7 @@ package io.shopscore.review.transfer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -66,13 +61,8 @@ final class ImportFile {
         if (bytes.length > maxBytes) {
             throw ProblemException.tooLarge("An import file may hold at most " + maxBytes + " bytes; split it into several files.");
         }
-        int start = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
-        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
         try {
-            CharBuffer text = utf8.decode(in);
-            return text.toString();
+            return CsvReader.utf8(bytes);
         } catch (CharacterCodingException e) {
             throw ProblemException.invalid("file", "must be UTF-8 text; save it from your spreadsheet as \"CSV UTF-8\"");
         }
