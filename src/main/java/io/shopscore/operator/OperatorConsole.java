@@ -169,8 +169,8 @@ public class OperatorConsole {
         Insights figures = insights.forPlatform(months);
         BigDecimal largest = figures.topics().stream().map(Insights.TopicFigure::negativeShare).filter(share -> share != null)
                 .max(Comparator.naturalOrder()).orElse(BigDecimal.ZERO);
-        // the axis runs to the next multiple of 10 %, so that its marks are round numbers
-        int axisMax = Math.max(10, largest.setScale(0, RoundingMode.CEILING).intValue() + 9) / 10 * 10;
+        // the axis runs to the next multiple of 20 %, so that its four steps are whole numbers
+        int axisMax = Math.max(20, (largest.setScale(0, RoundingMode.CEILING).intValue() + 19) / 20 * 20);
         List<PlatformView.Bar> bars = new ArrayList<>();
         int y = 0;
         for (Insights.TopicFigure topic : figures.topics()) {

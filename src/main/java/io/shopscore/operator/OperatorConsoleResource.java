@@ -13,6 +13,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestCookie;
@@ -111,7 +114,8 @@ public class OperatorConsoleResource {
     @Operation(operationId = "createShopInConsole", summary = "Register a shop",
             description = "Registers a shop with the same checks as createShop and shows its API key this once (201, HTML). Not a redirect: "
                     + "the key is never stored, so no later page could show it; reloading posts again and is refused as the slug is taken.")
-    @APIResponse(responseCode = "201", description = "Registered: the page with the API key")
+    @APIResponse(responseCode = "201", description = "Registered: the page with the API key",
+            content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "303", description = "Not signed in: to the console's sign-in page")
     @APIResponse(responseCode = "400", description = "A bad slug, name, URL, language or contact address: the form again, naming the field")
     @APIResponse(responseCode = "403", description = "No valid form token, or posted from another site")

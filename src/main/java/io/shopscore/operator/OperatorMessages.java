@@ -110,7 +110,6 @@ public interface OperatorMessages {
     @Message String opInsightsIntro(int months);
     @Message String opInsightsFigures();
     @Message String opInsightsStudyTitle();
-    @Message String opInsightsMeasure();
     @Message String opInsightsStudy();
     @Message String opInsightsPlatform();
     @Message String opInsightsStudyServiceOrDelivery();
