@@ -43,7 +43,14 @@ public class ServiceKeys {
         /** The signature of dashboard session cookies, so that any instance can trust what a cookie says. */
         DASHBOARD_SESSION,
         /** The per-session token in every dashboard form, against cross-site requests. */
-        DASHBOARD_FORM
+        DASHBOARD_FORM,
+        /**
+         * The signature of the operator console's cookies (a key of its own, so no shop's cookie can pass for one), and the
+         * record of the admin token a console session was opened with.
+         */
+        OPERATOR_SESSION,
+        /** The per-session token in every form of the operator console. */
+        OPERATOR_FORM
     }
 
     private static final SecureRandom RANDOM = new SecureRandom();

@@ -29,7 +29,7 @@ import io.vertx.ext.web.RoutingContext;
  * score route and the REST layer included), and answers 429 with {@code Retry-After} past it:
  * <ul>
  * <li>what a token or no credential opens (review pages and API, edit links, unsubscribe pages,
- * notices, insight links, the dashboard's sign-in): per client address, low, so that guessing tokens hits a wall;</li>
+ * notices, insight links, the dashboard's and the operator console's sign-in): per client address, low, so that guessing tokens hits a wall;</li>
  * <li>requests with a bearer credential (the shop API): per credential, keyed by its SHA-256
  * digest, never by the credential itself; the operator's own token is not limited;</li>
  * <li>public reads (scores, review lists, shop pages, the widget, feeds): per client address,
@@ -46,8 +46,9 @@ public class RateLimitFilter {
 
     private static final Pattern TOKEN_OPENED = Pattern.compile(
             "/review/.+|/insights/.+|/api/v1/invitations/[^/]+/.*|/api/v1/review-edits/.*|/api/v1/reviews/[^/]+/notices"
-            // the dashboard's sign-in forms and mailed links: guessing a key, a link or an address hits the same wall
-            + "|/dashboard/sign-in(/.*)?");
+            // the dashboard's sign-in forms and mailed links: guessing a key, a link or an address hits the same wall;
+            // so does guessing the admin token on the operator console's sign-in form
+            + "|/dashboard/sign-in(/.*)?|/operator/sign-in");
     private static final Pattern PUBLIC_READ = Pattern.compile(
             "/api/v1/scores(/.*)?|/api/v1/shops/[^/]+/(score|reviews|transparency|product-scores|products/.*)|/shops/.*|/widget/.*|/feeds/.*|/v1/.*");
     /** Shop platforms' order webhooks carry a signature, not a bearer: counted per shop, as a key would be. */

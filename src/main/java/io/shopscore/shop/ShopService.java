@@ -3,6 +3,7 @@ package io.shopscore.shop;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -170,6 +171,21 @@ public class ShopService implements ShopKeys {
     @Transactional
     public Page<ShopView> list(PageRequest request) {
         var query = Shop.<Shop>findAll(Sort.by("slug"));
+        var items = query.page(request.page(), request.size()).list().stream().map(ShopView::of).toList();
+        return Page.of(items, request, query.count());
+    }
+
+    /**
+     * Shops whose slug or name contains the text, case-insensitive, ordered by slug; the text is
+     * matched literally ({@code %} and {@code _} are characters like any other, not wildcards).
+     */
+    @Transactional
+    public Page<ShopView> search(String text, PageRequest request) {
+        if (text == null || text.isBlank()) {
+            return list(request);
+        }
+        String pattern = "%" + text.strip().toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+        var query = Shop.<Shop>find("lower(slug) like ?1 escape '!' or lower(name) like ?1 escape '!'", Sort.by("slug"), pattern);
         var items = query.page(request.page(), request.size()).list().stream().map(ShopView::of).toList();
         return Page.of(items, request, query.count());
     }
