@@ -38,11 +38,13 @@ public class DashboardPages {
      * drawn about as wide as it is shown (280 units in some 300 px), where 12 and 13 unit text
      * stays 12 and 13 px, with a month named every third column so the names still fit.
      */
-    record Geometry(String name, int width, int height, int left, int top, int plotHeight, int monthY, int countY, int labelEvery) {
+    record Geometry(String name, int width, int height, int left, int right, int top, int plotHeight, int monthY, int countY,
+            int labelEvery) {
     }
 
-    static final Geometry WIDE = new Geometry("wide", 640, 240, 36, 12, 180, 214, 232, 1);
-    static final Geometry NARROW = new Geometry("narrow", 280, 204, 28, 10, 140, 174, 196, 3);
+    static final Geometry WIDE = new Geometry("wide", 640, 240, 36, 0, 12, 180, 214, 232, 1);
+    /** Room on the right for the newest month's name, centred under the last column in larger text. */
+    static final Geometry NARROW = new Geometry("narrow", 280, 204, 28, 14, 10, 140, 174, 196, 3);
 
     private final Clock clock;
     private final ScoreService scores;
@@ -82,7 +84,7 @@ public class DashboardPages {
      */
     Overview.Chart chart(List<MonthScore> months, String lang, Geometry geometry) {
         Locale locale = Locale.forLanguageTag(lang);
-        int step = (geometry.width() - geometry.left()) / months.size();
+        int step = (geometry.width() - geometry.left() - geometry.right()) / months.size();
         List<Overview.Tick> ticks = new ArrayList<>();
         for (int grade = 0; grade <= Grade.HIGHEST; grade += 2) {
             ticks.add(new Overview.Tick(y(BigDecimal.valueOf(grade), geometry), Integer.toString(grade)));

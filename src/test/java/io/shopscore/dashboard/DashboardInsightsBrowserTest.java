@@ -111,23 +111,23 @@ class DashboardInsightsBrowserTest {
         try (BrowserContext context = signedIn(shop, 375)) {
             Page page = context.newPage();
             page.navigate(service + "dashboard/" + shop.slug() + "?lang=fr");
-            assertFalse(page.locator("svg.month-chart-wide").isVisible(), "the wide chart is not the one shown on a phone");
-            assertTrue(page.locator("svg.month-chart-narrow").isVisible());
-            double smallest = (Double) page.evaluate(SMALLEST_FONT, "svg.month-chart-narrow text");
+            assertFalse(page.locator("#month-chart-wide").isVisible(), "the wide chart is not the one shown on a phone");
+            assertTrue(page.locator("#month-chart-narrow").isVisible());
+            double smallest = (Double) page.evaluate(SMALLEST_FONT, "#month-chart-narrow text");
             assertTrue(smallest >= 11, "the smallest chart text is " + smallest + " px");
-            Map<String, Object> labels = (Map<String, Object>) page.evaluate(OVERLAPS, "svg.month-chart-narrow .chart-month");
+            Map<String, Object> labels = (Map<String, Object>) page.evaluate(OVERLAPS, "#month-chart-narrow .chart-month");
             assertEquals(4, ((Number) labels.get("count")).intValue(), "every third month named");
             assertEquals(List.of(), labels.get("overlaps"));
             assertEquals(List.of(), labels.get("outside"));
-            assertEquals(List.of(), ((Map<String, Object>) page.evaluate(OVERLAPS, "svg.month-chart-narrow .chart-value")).get("overlaps"));
+            assertEquals(List.of(), ((Map<String, Object>) page.evaluate(OVERLAPS, "#month-chart-narrow .chart-value")).get("overlaps"));
             assertEquals(List.of(), Axe.violations(page), "overview at 375 px");
         }
         try (BrowserContext context = signedIn(shop, 1280)) {
             Page page = context.newPage();
             page.navigate(service + "dashboard/" + shop.slug() + "?lang=fr");
-            assertTrue(page.locator("svg.month-chart-wide").isVisible());
-            assertFalse(page.locator("svg.month-chart-narrow").isVisible());
-            Map<String, Object> labels = (Map<String, Object>) page.evaluate(OVERLAPS, "svg.month-chart-wide .chart-month");
+            assertTrue(page.locator("#month-chart-wide").isVisible());
+            assertFalse(page.locator("#month-chart-narrow").isVisible());
+            Map<String, Object> labels = (Map<String, Object>) page.evaluate(OVERLAPS, "#month-chart-wide .chart-month");
             assertEquals(12, ((Number) labels.get("count")).intValue());
             assertEquals(List.of(), labels.get("overlaps"));
         }
