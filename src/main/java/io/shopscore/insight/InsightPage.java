@@ -2,11 +2,15 @@ package io.shopscore.insight;
 
 import java.util.List;
 
-/** The insights page, with the geometry of its two charts worked out, so the template only draws. */
+/**
+ * The insights page, with the geometry of its two charts worked out, so the template only draws.
+ * {@code address} is where the page is served (the link's {@code /insights/{token}}, or the
+ * dashboard's {@code /dashboard/{slug}/insights}); its period links and CSV download stay there.
+ */
 public record InsightPage(
         String lang,
         String shopName,
-        String token,
+        String address,
         int months,
         List<Integer> periods,
         long reviews,
@@ -41,8 +45,12 @@ public record InsightPage(
         }
     }
 
-    /** One month's column: negative reviews, and the part of them with churn intent. */
-    public record Column(String label, long negative, long churn, int x, int width, int negativeHeight, int churnHeight) {
+    /**
+     * One month's column: negative reviews, and the part of them with churn intent. {@code label}
+     * names the month (for the bar's tooltip); {@code axisLabel} is null for the months the axis
+     * leaves unlabelled, so that the labels shown never overlap.
+     */
+    public record Column(String label, String axisLabel, long negative, long churn, int x, int width, int negativeHeight, int churnHeight) {
 
         public int negativeY() {
             return TREND_HEIGHT - negativeHeight;
@@ -70,10 +78,10 @@ public record InsightPage(
     }
 
     public String csvUrl() {
-        return "/insights/" + token + "/export.csv?months=" + months;
+        return address + "/export.csv?months=" + months;
     }
 
     public String periodUrl(int period) {
-        return "/insights/" + token + "?months=" + period + "&lang=" + lang;
+        return address + "?months=" + period + "&lang=" + lang;
     }
 }

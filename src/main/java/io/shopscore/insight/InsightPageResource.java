@@ -61,7 +61,7 @@ public class InsightPageResource {
             String fallback = language != null ? language : formats.preferred(acceptLanguage).orElse(locales.defaultLocale());
             return HtmlPage.of(Templates.gone(fallback), 410, fallback, HtmlPage.PRIVATE);
         }
-        InsightPage page = pages.page(slug.get(), token, period(months), language);
+        InsightPage page = pages.page(slug.get(), "/insights/" + token, period(months), language);
         return HtmlPage.of(Templates.page(page), 200, page.lang(), HtmlPage.PRIVATE);
     }
 

@@ -23,6 +23,11 @@ public class InsightPages {
 
     static final List<Integer> PERIODS = List.of(3, 6, 12, 24);
     private static final int BAR_STEP = 30;
+    /**
+     * At most this many month labels under the trend: a label ("janv. 25") is up to about 60 units
+     * wide, and four of them leave at least 80 of the chart's 360 units to each, whatever the period.
+     */
+    static final int MONTH_LABELS = 4;
 
     private final InsightService insights;
     private final ShopService shops;
@@ -34,7 +39,8 @@ public class InsightPages {
         this.formats = formats;
     }
 
-    public InsightPage page(String slug, String token, int months, String language) {
+    /** The page of a shop's insights, served at {@code address} (its period links and CSV download stay there). */
+    public InsightPage page(String slug, String address, int months, String language) {
         var shop = shops.find(slug).orElseThrow();
         String lang = language != null ? language : shop.locale();
         Messages text = MessageBundles.get(Messages.class, Localized.Literal.of(lang));
@@ -56,11 +62,15 @@ public class InsightPages {
         long highest = figures.trend().stream().mapToLong(Insights.MonthFigure::negative).max().orElse(0);
         int slot = InsightPage.CHART_WIDTH / Math.max(1, figures.trend().size());
         DateTimeFormatter monthLabel = DateTimeFormatter.ofPattern("MMM yy", Locale.forLanguageTag(lang));
+        // Labels every step months, counted back from the newest month, so the newest is always named.
+        int step = Math.max(1, (figures.trend().size() + MONTH_LABELS - 1) / MONTH_LABELS);
         for (int i = 0; i < figures.trend().size(); i++) {
             Insights.MonthFigure month = figures.trend().get(i);
             int negativeHeight = highest == 0 ? 0 : (int) Math.round((double) month.negative() * (InsightPage.TREND_HEIGHT - 10) / highest);
             int churnHeight = highest == 0 ? 0 : (int) Math.round((double) Math.min(month.churn(), month.negative()) * (InsightPage.TREND_HEIGHT - 10) / highest);
-            columns.add(new InsightPage.Column(YearMonth.parse(month.month()).format(monthLabel), month.negative(), month.churn(),
+            String label = YearMonth.parse(month.month()).format(monthLabel);
+            boolean labelled = (figures.trend().size() - 1 - i) % step == 0;
+            columns.add(new InsightPage.Column(label, labelled ? label : null, month.negative(), month.churn(),
                     i * slot + slot / 6, Math.max(2, slot * 2 / 3), negativeHeight, churnHeight));
         }
 
@@ -74,7 +84,7 @@ public class InsightPages {
                 List.of(Topic.values()).stream().map(topic -> month.negativeByTopic().getOrDefault(topic, 0L)).toList())).toList();
 
         var responses = figures.responses();
-        return new InsightPage(lang, shop.name(), token, months, PERIODS, figures.reviews(), figures.negativeReviews(),
+        return new InsightPage(lang, shop.name(), address, months, PERIODS, figures.reviews(), figures.negativeReviews(),
                 figures.churn().count(), responses.percentage() == null ? "–" : responses.percentage() + "%",
                 responses.medianHours() == null ? "–" : text.insightsHours(formats.decimal(responses.medianHours(), lang)),
                 bars, Math.max(BAR_STEP, y), columns, churnTopics, topicNames, table);

@@ -39,7 +39,7 @@ import io.shopscore.shop.ShopService;
 @ApplicationScoped
 public class InsightService {
 
-    static final int MAX_MONTHS = 36;
+    public static final int MAX_MONTHS = 36;
 
     /** The study of 46,000 negative reviews of Dutch webshops that Shopscore's insights follow. */
     private static final BigDecimal STUDY_SERVICE_OR_DELIVERY = new BigDecimal("19.0");

@@ -126,6 +126,11 @@ public class Product extends PanacheEntityBase {
         return list("shop = ?1 and sku in ?2", shop, skus);
     }
 
+    /** The shop's products by name, at most {@code limit} of them (a page that lists them to choose from). */
+    public static List<Product> catalogue(Shop shop, int limit) {
+        return find("shop = ?1 order by name, sku", shop).page(0, limit).list();
+    }
+
     public Long id() {
         return id;
     }
