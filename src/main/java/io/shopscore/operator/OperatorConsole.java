@@ -25,6 +25,7 @@ import io.quarkus.qute.i18n.MessageBundles;
 import io.shopscore.config.ShopscoreConfig;
 import io.shopscore.i18n.Formats;
 import io.shopscore.i18n.Messages;
+import io.shopscore.insight.InsightPages;
 import io.shopscore.insight.InsightService;
 import io.shopscore.insight.Insights;
 import io.shopscore.insight.classify.Topic;
@@ -177,7 +178,7 @@ public class OperatorConsole {
             BigDecimal share = topic.negativeShare() == null ? BigDecimal.ZERO : topic.negativeShare();
             int width = share.multiply(BigDecimal.valueOf(PlatformView.PLOT_WIDTH)).divide(BigDecimal.valueOf(axisMax), RoundingMode.HALF_UP)
                     .intValue();
-            bars.add(new PlatformView.Bar(topicLabel(topic.topic(), text), percent(topic.negativeShare(), lang), topic.negative(), y, width));
+            bars.add(new PlatformView.Bar(InsightPages.label(topic.topic(), text), percent(topic.negativeShare(), lang), topic.negative(), y, width));
             y += BAR_STEP;
         }
         List<PlatformView.Tick> ticks = new ArrayList<>();
@@ -203,7 +204,7 @@ public class OperatorConsole {
         return new PlatformView(months, PERIODS, figures.reviews(), figures.negativeReviews(), figures.churn().count(),
                 responses.percentage() == null ? "–" : responses.percentage() + "%",
                 responses.medianHours() == null ? "–" : text.insightsHours(formats.decimal(responses.medianHours(), lang)),
-                bars, y + 32, ticks, study, Arrays.stream(Topic.values()).map(topic -> topicLabel(topic, text)).toList(), trend);
+                bars, y + 32, ticks, study, Arrays.stream(Topic.values()).map(topic -> InsightPages.label(topic, text)).toList(), trend);
     }
 
     private static void requireValid(Set<? extends ConstraintViolation<?>> violations) {
@@ -278,19 +279,6 @@ public class OperatorConsole {
             case REVIEW_PUBLISHED -> text.opTrailPublished();
             case REVIEW_REMOVED -> text.opTrailRemoved();
             case REVIEW_KEPT -> text.opTrailKept();
-        };
-    }
-
-    private static String topicLabel(Topic topic, Messages text) {
-        return switch (topic) {
-            case CUSTOMER_SERVICE -> text.topicCustomerService();
-            case DELIVERY -> text.topicDelivery();
-            case STOCK -> text.topicStock();
-            case PRODUCT -> text.topicProduct();
-            case REFUND_RETURN -> text.topicRefundReturn();
-            case PRICE -> text.topicPrice();
-            case WEBSITE -> text.topicWebsite();
-            case FOLLOW_UP -> text.topicFollowUp();
         };
     }
 }

@@ -80,6 +80,8 @@ class DashboardBrowserTest {
                 assertTrue(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Waiting for your answer")).isVisible());
                 assertTrue(page.content().contains("Review with grade 4"));
                 check(page, null, "overview", width);
+                check(page, service + "dashboard/" + slug + "/colleagues?lang=en", "colleagues", width);
+                assertTrue(page.getByText(contact).first().isVisible(), "the contact address is a member");
             }
         }
     }
