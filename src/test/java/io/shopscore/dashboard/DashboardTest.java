@@ -122,6 +122,12 @@ class DashboardTest {
                 .body(not(containsString("<span class=\"grade good\">3</span>")))
                 .body(containsString("<span class=\"grade good\">9</span>"))
                 .body(containsString("6.0"));
+
+        clock.advance(Duration.ofDays(1).plusHours(1));
+        given().cookie("shopscore_session", form().formParam("apiKey", shop.apiKey()).post("/dashboard/sign-in/key").getCookie("shopscore_session"))
+                .get("/dashboard/{slug}?lang=en", shop.slug())
+                .then().statusCode(200)
+                .body(containsString("waiting 1 day<"));
     }
 
     @Test
