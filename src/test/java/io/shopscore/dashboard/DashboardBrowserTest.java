@@ -68,12 +68,14 @@ class DashboardBrowserTest {
                 page.getByLabel("Your email address", new Page.GetByLabelOptions().setExact(true)).fill(contact);
                 page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Mail me a sign-in link")).click();
                 assertTrue(page.getByText("If this address belongs to a shop, a link is on its way.").isVisible());
+                check(page, null, "link-sent", width);
 
                 outbox.sendDue();
                 List<ReceivedMail> mails = SmtpResource.server().awaitMailsTo(contact, 1, Duration.ofSeconds(10));
                 Matcher link = LINK.matcher(mails.get(mails.size() - 1).text());
                 assertTrue(link.find());
                 page.navigate(service + link.group(1).substring(1));
+                check(page, null, "link", width);
                 page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
 
                 assertTrue(page.url().endsWith("/dashboard/" + slug), page.url());
@@ -82,6 +84,7 @@ class DashboardBrowserTest {
                 check(page, null, "overview", width);
                 check(page, service + "dashboard/" + slug + "/colleagues?lang=en", "colleagues", width);
                 assertTrue(page.getByText(contact).first().isVisible(), "the contact address is a member");
+                check(page, service + "dashboard/sign-in/" + "x".repeat(43), "link-gone", width);
             }
         }
     }
