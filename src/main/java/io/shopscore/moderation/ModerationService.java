@@ -9,6 +9,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
@@ -106,11 +108,19 @@ public class ModerationService {
     /** Reviews held for a link, email or phone number, and reviews with open reports or notices, oldest first. */
     @Transactional
     public Page<QueueItem> queue(PageRequest request) {
-        var query = Review.<Review>find("""
-                status = ?1
+        return queue(request, null);
+    }
+
+    /** The queue of one shop (by slug), or of every shop when the slug is null. */
+    public Page<QueueItem> queue(PageRequest request, String shopSlug) {
+        String waiting = """
+                (status = :pending
                 or id in (select r.reviewId from ReviewReport r where r.resolvedAt is null)
-                or id in (select n.reviewId from ReviewNotice n where n.resolvedAt is null)
-                order by createdAt, id""", ReviewStatus.PENDING);
+                or id in (select n.reviewId from ReviewNotice n where n.resolvedAt is null))""";
+        var query = shopSlug == null
+                ? Review.<Review>find(waiting + " order by createdAt, id", Parameters.with("pending", ReviewStatus.PENDING))
+                : Review.<Review>find(waiting + " and shop.slug = :slug order by createdAt, id",
+                        Parameters.with("pending", ReviewStatus.PENDING).and("slug", shopSlug));
         List<Review> reviews = query.page(request.page(), request.size()).list();
         List<Long> ids = reviews.stream().map(Review::id).toList();
         Map<Long, List<ReviewReport.View>> reports = ReviewReport.openFor(ids).stream()

@@ -99,11 +99,11 @@ public class OperatorConsole {
     }
 
     /** A page of the moderation queue, each review with its holds, reports, notices and audit trail. */
-    public QueueView queue(PageRequest request, String lang) {
+    public QueueView queue(PageRequest request, String shop, String lang) {
         OperatorMessages text = texts(lang);
-        Page<QueueItem> found = moderation.queue(request);
+        Page<QueueItem> found = moderation.queue(request, shop);
         List<QueueView.Entry> entries = found.items().stream().map(item -> entry(item, text, lang)).toList();
-        return new QueueView(entries, found.page(), found.page() > 0, found.hasNext(), found.total());
+        return new QueueView(entries, shop, found.page(), found.page() > 0, found.hasNext(), found.total());
     }
 
     private QueueView.Entry entry(QueueItem item, OperatorMessages text, String lang) {

@@ -30,6 +30,7 @@ import io.shopscore.insight.InsightService;
 import io.shopscore.paging.PageRequest;
 import io.shopscore.problem.Problem;
 import io.shopscore.problem.ProblemException;
+import io.shopscore.shop.Slugs;
 import io.shopscore.shop.CreateShop;
 import io.shopscore.shop.ShopCreated;
 import io.vertx.core.http.HttpServerRequest;
@@ -147,11 +148,12 @@ public class OperatorConsoleResource {
                     + "and a form to publish, remove or keep it (HTML).")
     @APIResponse(responseCode = "200", description = "The page")
     @APIResponse(responseCode = "303", description = "Not signed in: to the console's sign-in page")
-    @APIResponse(responseCode = "400", description = "Bad page number")
-    public Response queue(@RestCookie(COOKIE) String cookie, @RestQuery String page, @RestQuery String lang,
+    @APIResponse(responseCode = "400", description = "Bad page number or shop")
+    public Response queue(@RestCookie(COOKIE) String cookie, @RestQuery String page, @RestQuery String shop, @RestQuery String lang,
             @RestHeader("Accept-Language") String acceptLanguage) {
         return gate.view(cookie, lang, acceptLanguage, (operator, language) -> OperatorGate.page(
-                Templates.queue(language, operator, console.queue(queuePage(page), language), DecisionError.NONE), 200, language));
+                Templates.queue(language, operator, console.queue(queuePage(page), queueShop(shop), language), DecisionError.NONE), 200,
+                language));
     }
 
     @POST
@@ -167,12 +169,16 @@ public class OperatorConsoleResource {
     @APIResponse(responseCode = "404", description = "No such review: the queue again")
     @APIResponse(responseCode = "409", description = "Decided meanwhile, or nothing to keep: the queue again")
     public Response decide(@RestPath long id, @RestCookie(COOKIE) String cookie, @RestForm String formToken, @RestForm String decision,
-            @RestForm String reason, @RestForm String category, @RestForm String lang, @RestHeader("Accept-Language") String acceptLanguage,
-            @Context HttpServerRequest request) {
+            @RestForm String reason, @RestForm String category, @RestForm String shop, @RestForm String page, @RestForm String lang,
+            @RestHeader("Accept-Language") String acceptLanguage, @Context HttpServerRequest request) {
         return gate.change(cookie, formToken, lang, acceptLanguage, request, (operator, language) -> {
+            // back to the queue as the operator saw it: the same shop and page
+            String shown = queueShop(shop);
+            PageRequest onPage = queuePage(page);
             try {
                 console.decide(operator, id, decision, reason, category);
-                return OperatorGate.seeOther(OperatorGate.PATH + "/queue?lang=" + language);
+                return OperatorGate.seeOther(OperatorGate.PATH + "/queue?lang=" + language
+                        + (shown == null ? "" : "&shop=" + shown) + "&page=" + onPage.page());
             } catch (ProblemException problem) {
                 int status = problem.problem().status();
                 String field = switch (status) {
@@ -180,7 +186,7 @@ public class OperatorConsoleResource {
                     case 409 -> "conflict";
                     default -> firstField(problem.problem());
                 };
-                return OperatorGate.page(Templates.queue(language, operator, console.queue(queuePage(null), language),
+                return OperatorGate.page(Templates.queue(language, operator, console.queue(onPage, shown, language),
                         new DecisionError(id, field, reason)), status, language);
             }
         });
@@ -215,6 +221,17 @@ public class OperatorConsoleResource {
 
     private static PageRequest queuePage(String page) {
         return PageRequest.of(page, "10");
+    }
+
+    /** The one shop the queue shows, null for every shop; a slug that cannot exist is a 400 naming the field. */
+    private static String queueShop(String shop) {
+        if (shop == null || shop.isBlank()) {
+            return null;
+        }
+        if (!Slugs.isValid(shop.strip())) {
+            throw ProblemException.invalid("shop", "must be a shop's slug");
+        }
+        return shop.strip();
     }
 
     private static String firstField(Problem problem) {

@@ -61,6 +61,9 @@ public interface OperatorMessages {
     @Message String opShopCreatedBack();
     @Message String opShopCreatedPublic();
     @Message String opQueueIntro(long total);
+    @Message String opQueueShopFilter();
+    @Message String opQueueShopShow();
+    @Message String opQueueAllShops();
     @Message String opQueueEmpty();
     @Message String opQueueNotDecided();
     @Message String opQueueGone();

@@ -2,8 +2,12 @@ package io.shopscore.operator;
 
 import java.util.List;
 
-/** The moderation queue as the console shows it: each review with everything needed to decide about it. */
-public record QueueView(List<Entry> entries, int page, boolean hasPrevious, boolean hasNext, long total) {
+/**
+ * The moderation queue as the console shows it: each review with everything needed to decide about it.
+ *
+ * @param shop the slug of the one shop shown, or null for every shop
+ */
+public record QueueView(List<Entry> entries, String shop, int page, boolean hasPrevious, boolean hasNext, long total) {
 
     /**
      * A review waiting for a decision.

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -271,8 +272,10 @@ class OperatorConsoleTest {
         form().cookie(COOKIE, cookie).formParam("formToken", token).formParam("lang", "en").formParam("decision", "remove")
                 .formParam("category", "fake").formParam("reason", "  ").post("/operator/queue/{id}/decision", id)
                 .then().statusCode(400).body(containsString("Give the public reason"));
+        // the form says which shop's queue the operator was looking at, and that queue is shown again
         form().cookie(COOKIE, cookie).formParam("formToken", token).formParam("lang", "en").formParam("decision", "remove")
-                .formParam("reason", "Advertising").post("/operator/queue/{id}/decision", id)
+                .formParam("reason", "Advertising").formParam("shop", shop.slug()).formParam("page", "0")
+                .post("/operator/queue/{id}/decision", id)
                 .then().statusCode(400).body(containsString("Choose the ground of the removal"))
                 .body(containsString(">Advertising</textarea>"));
         form().cookie(COOKIE, cookie).formParam("formToken", token).formParam("lang", "en").formParam("decision", "remove")
@@ -298,9 +301,14 @@ class OperatorConsoleTest {
         String cookie = signIn("Tess");
         String token = formToken(cookie);
 
-        String queue = given().cookie(COOKIE, cookie).get("/operator/queue?lang=en&page=0").then().statusCode(200).extract().asString();
-        assertTrue(queue.contains("Review " + held + " of " + shop.slug()) || given().cookie(COOKIE, cookie)
-                .get("/operator/queue?lang=en&page=1").asString().contains("Review " + held), "the held review is in the queue");
+        String queue = given().cookie(COOKIE, cookie).get("/operator/queue?lang=en&shop={slug}", shop.slug()).then().statusCode(200)
+                .extract().asString();
+        assertTrue(queue.contains("Review " + held + " of " + shop.slug()), "the held review is in its shop's queue");
+        assertTrue(queue.contains("Review " + reported + " of " + shop.slug()), "the reported review is in its shop's queue");
+        String other = Api.newShop().slug();
+        assertFalse(given().cookie(COOKIE, cookie).get("/operator/queue?lang=en&shop={slug}", other).asString().contains("Review " + held),
+                "another shop's queue does not show it");
+        given().cookie(COOKIE, cookie).get("/operator/queue?lang=en&shop=%3Cscript%3E").then().statusCode(400);
 
         form().cookie(COOKIE, cookie).formParam("formToken", token).formParam("lang", "en").formParam("decision", "publish")
                 .formParam("reason", "The number is the shop's own").formParam("category", "fake")
