@@ -48,7 +48,7 @@ public class RateLimitFilter {
             "/review/.+|/insights/.+|/api/v1/invitations/[^/]+/.*|/api/v1/review-edits/.*|/api/v1/reviews/[^/]+/notices"
             // the dashboard's sign-in forms and mailed links: guessing a key, a link or an address hits the same wall;
             // so does guessing the admin token on the operator console's sign-in form
-            + "|/dashboard/sign-in(/.*)?|/operator/sign-in");
+            + "|/dashboard/sign-in(/.*)?|/operator/sign-in(/.*)?");
     private static final Pattern PUBLIC_READ = Pattern.compile(
             "/api/v1/scores(/.*)?|/api/v1/shops/[^/]+/(score|reviews|transparency|product-scores|products/.*)|/shops/.*|/widget/.*|/feeds/.*|/v1/.*");
     /** Shop platforms' order webhooks carry a signature, not a bearer: counted per shop, as a key would be. */

@@ -56,8 +56,9 @@ public class ModerationService {
     @Transactional
     public ReviewReport.View report(String slug, long reviewId, CreateReport request, String reportedBy) {
         Shop shop = ShopService.require(slug);
+        // a review its author withdrew is gone from every list: there is nothing left to report
         Review review = Review.lock(reviewId)
-                .filter(found -> found.shop().id().equals(shop.id()))
+                .filter(found -> found.shop().id().equals(shop.id()) && found.status() != ReviewStatus.WITHDRAWN)
                 .orElseThrow(() -> ProblemException.notFound("Shop '" + slug + "' has no review " + reviewId + "."));
         if (review.status() == ReviewStatus.REMOVED) {
             throw ProblemException.conflict("This review was already removed.");

@@ -307,9 +307,10 @@ public class ReviewService {
         review.tag(classifier.classify(review.title(), review.text(), review.grade().value()), ReviewClassifier.VERSION);
     }
 
+    /** The shop's review, locked; a review its author withdrew is no longer the shop's to answer (404). */
     private static Review lockOfShop(Shop shop, long reviewId) {
         return Review.lock(reviewId)
-                .filter(review -> review.shop().id().equals(shop.id()))
+                .filter(review -> review.shop().id().equals(shop.id()) && review.status() != ReviewStatus.WITHDRAWN)
                 .orElseThrow(() -> noReview(shop.slug(), reviewId));
     }
 

@@ -278,6 +278,11 @@ class DashboardInvitationsTest {
                 .post("/dashboard/{slug}/invitations/uploads", shop.slug())
                 .then().statusCode(400).body(containsString("order: is not a column")).body(containsString("&lt;i&gt;x&lt;/i&gt;"))
                 .body(containsString("orderRef: is missing from the header"));
+        // a header of 100,000 commas is one problem, not 100,000
+        browser.upload("commas.csv", (",".repeat(100_000) + "\nL-1\n").getBytes(StandardCharsets.UTF_8))
+                .post("/dashboard/{slug}/invitations/uploads", shop.slug())
+                .then().statusCode(400).body(containsString("100001 columns in its header"))
+                .body(not(containsString("is not a column of a file of orders")));
         assertEquals(0, browser.apiTotal());
     }
 

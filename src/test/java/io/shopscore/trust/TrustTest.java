@@ -179,6 +179,11 @@ class TrustTest {
                 .put("/api/v1/review-edits/{editToken}", editToken).then().statusCode(200);
 
         given().delete("/api/v1/review-edits/{editToken}", editToken).then().statusCode(204);
+        // what its author withdrew, the shop can neither answer nor put in the operator's queue
+        shop.asShop().body(Map.of("text", "Sorry to hear that")).put("/api/v1/shops/{slug}/reviews/{id}/response", shop.slug(), id)
+                .then().statusCode(404);
+        shop.asShop().body(Map.of("reason", "not_a_customer")).post("/api/v1/shops/{slug}/reviews/{id}/reports", shop.slug(), id)
+                .then().statusCode(404);
 
         given().get("/api/v1/shops/{slug}/score", shop.slug()).then()
                 .body("count", equalTo(1)).body("average", equalTo(8.0f)).body("distribution.'3'", equalTo(0));

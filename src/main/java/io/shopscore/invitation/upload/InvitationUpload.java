@@ -85,6 +85,12 @@ public class InvitationUpload extends PanacheEntityBase {
         return upload;
     }
 
+    /** Whether the shop has an upload that is checked or imported now and reported since {@code since}. */
+    static boolean runningSince(long shopId, Instant since) {
+        return count("shopId = ?1 and state in ?2 and updatedAt >= ?3", shopId,
+                java.util.List.of(UploadState.CHECKING, UploadState.IMPORTING), since) > 0;
+    }
+
     static Optional<InvitationUpload> ofShop(long shopId, long id) {
         return InvitationUpload.<InvitationUpload>findByIdOptional(id).filter(upload -> upload.shopId == shopId);
     }

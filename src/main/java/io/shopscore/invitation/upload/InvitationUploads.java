@@ -79,6 +79,11 @@ public class InvitationUploads {
         OrderFile.Read file = OrderFile.read(bytes, MAX_BYTES, MAX_ROWS);
         String name = fileName == null || fileName.isBlank() ? "orders.csv" : fileName.strip();
         long id = QuarkusTransaction.requiringNew().call(() -> {
+            // one file of a shop at a time: a waiting file holds its rows in memory, and one shop
+            // posting many would fill it and hold up every other shop's uploads
+            if (InvitationUpload.runningSince(shopId, clock.instant().minus(SILENT))) {
+                throw ProblemException.conflict("An upload of this shop is still being checked or imported; wait until it is done.");
+            }
             InvitationUpload upload = InvitationUpload.start(shopId, name, file.rows().size(), clock.instant());
             upload.persist();
             return upload.id();

@@ -100,6 +100,11 @@ final class OrderFile {
         if (record == null || record.isBlank()) {
             throw ProblemException.invalid("file", "is empty; its first line must be the header, such as " + expected);
         }
+        // a header of thousands of fields would make thousands of problems, each a line on the page
+        if (record.fields().size() > 2 * OrderColumn.values().length) {
+            throw ProblemException.invalid("file", "has " + record.fields().size() + " columns in its header; a file of orders has at most "
+                    + OrderColumn.values().length + ": " + expected);
+        }
         List<Problem.Violation> violations = new ArrayList<>();
         List<OrderColumn> columns = new ArrayList<>();
         Set<OrderColumn> seen = new HashSet<>();
