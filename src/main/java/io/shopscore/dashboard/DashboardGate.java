@@ -10,7 +10,6 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.shopscore.config.ShopscoreConfig;
 import io.shopscore.i18n.Formats;
-import io.shopscore.i18n.Locales;
 import io.shopscore.session.RequestOrigin;
 import io.shopscore.session.SignInService;
 import io.shopscore.session.SignedIn;
@@ -41,13 +40,11 @@ public class DashboardGate {
     }
 
     private final SignInService signIns;
-    private final Locales locales;
     private final Formats formats;
     private final String publicUrl;
 
-    public DashboardGate(SignInService signIns, Locales locales, Formats formats, ShopscoreConfig config) {
+    public DashboardGate(SignInService signIns, Formats formats, ShopscoreConfig config) {
         this.signIns = signIns;
-        this.locales = locales;
         this.formats = formats;
         this.publicUrl = config.publicUrl().strip();
     }
@@ -87,7 +84,7 @@ public class DashboardGate {
 
     /** The page's language: {@code ?lang=} when offered, else the browser's, else the service's default. */
     public String language(String lang, String acceptLanguage) {
-        return locales.match(lang).or(() -> formats.preferred(acceptLanguage)).orElse(locales.defaultLocale());
+        return formats.pageLanguage(lang, acceptLanguage);
     }
 
     public Response forbidden(String language) {

@@ -20,7 +20,7 @@ public class PageLanguage {
     }
 
     public String of(String lang, String acceptLanguage) {
-        return locales.match(lang).or(() -> formats.preferred(acceptLanguage)).orElse(locales.defaultLocale());
+        return formats.pageLanguage(lang, acceptLanguage);
     }
 
     public List<String> supported() {

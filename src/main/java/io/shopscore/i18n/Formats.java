@@ -47,6 +47,11 @@ public class Formats {
                 .format(instant.atZone(zone));
     }
 
+    /** A page's language: {@code ?lang=} when offered, else the browser's (Accept-Language), else the service's default. */
+    public String pageLanguage(String lang, String acceptLanguage) {
+        return locales.match(lang).or(() -> preferred(acceptLanguage)).orElse(locales.defaultLocale());
+    }
+
     /** The supported language a browser prefers most (Accept-Language), if any. */
     public Optional<String> preferred(String acceptLanguage) {
         if (acceptLanguage == null || acceptLanguage.isBlank()) {

@@ -10,7 +10,6 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.shopscore.config.ShopscoreConfig;
 import io.shopscore.i18n.Formats;
-import io.shopscore.i18n.Locales;
 import io.shopscore.session.RequestOrigin;
 import io.shopscore.web.HtmlPage;
 import io.vertx.core.http.HttpServerRequest;
@@ -40,13 +39,11 @@ public class OperatorGate {
     }
 
     private final OperatorSignIn signIns;
-    private final Locales locales;
     private final Formats formats;
     private final String publicUrl;
 
-    public OperatorGate(OperatorSignIn signIns, Locales locales, Formats formats, ShopscoreConfig config) {
+    public OperatorGate(OperatorSignIn signIns, Formats formats, ShopscoreConfig config) {
         this.signIns = signIns;
-        this.locales = locales;
         this.formats = formats;
         this.publicUrl = config.publicUrl().strip();
     }
@@ -82,7 +79,7 @@ public class OperatorGate {
 
     /** The page's language: {@code ?lang=} when offered, else the browser's, else the service's default. */
     public String language(String lang, String acceptLanguage) {
-        return locales.match(lang).or(() -> formats.preferred(acceptLanguage)).orElse(locales.defaultLocale());
+        return formats.pageLanguage(lang, acceptLanguage);
     }
 
     public Response forbidden(String language) {

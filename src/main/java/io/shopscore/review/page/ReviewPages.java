@@ -83,12 +83,12 @@ class ReviewPages {
     }
 
     Response notFound(String lang, String acceptLanguage) {
-        String language = locales.match(lang).or(() -> formats.preferred(acceptLanguage)).orElse(locales.defaultLocale());
+        String language = formats.pageLanguage(lang, acceptLanguage);
         return HtmlPage.of(Templates.notFound(language), 404, language, HtmlPage.PRIVATE);
     }
 
     Response withdrawn(String lang, String acceptLanguage) {
-        String language = locales.match(lang).or(() -> formats.preferred(acceptLanguage)).orElse(locales.defaultLocale());
+        String language = formats.pageLanguage(lang, acceptLanguage);
         return HtmlPage.of(Templates.withdrawn(language), 200, language, HtmlPage.PRIVATE);
     }
 
