@@ -88,6 +88,33 @@ public final class SmtpServer implements AutoCloseable {
         return mails;
     }
 
+    /**
+     * Waits for the first message to this recipient that matches, ignoring the others a shop's
+     * address also gets (alerts about new reviews, digests) whose order against it is not fixed.
+     */
+    public synchronized ReceivedMail awaitMailTo(String address, java.util.function.Predicate<ReceivedMail> matching, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            List<ReceivedMail> mails = mailsTo(address);
+            for (ReceivedMail mail : mails) {
+                if (matching.test(mail)) {
+                    return mail;
+                }
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new AssertionError("No matching mail to " + address + " within " + timeout + "; got "
+                        + mails.stream().map(ReceivedMail::subject).toList());
+            }
+            try {
+                wait(Math.max(1, left / 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("Interrupted while waiting for mail", e);
+            }
+        }
+    }
+
     /** Forgets every message received so far (and any refusals still planned). */
     public synchronized void clear() {
         received.clear();
