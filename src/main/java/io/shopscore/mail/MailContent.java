@@ -1,5 +1,7 @@
 package io.shopscore.mail;
 
+import java.util.List;
+
 import io.quarkus.mailer.Mail;
 
 /**
@@ -12,6 +14,12 @@ public interface MailContent {
 
     /** The message for a mail the outbox claimed, or why it is no longer wanted. */
     Composed compose(OutgoingMail mail);
+
+    /**
+     * Loads, in a few queries, what composing these mails will read, so that composing them one by
+     * one in the same transaction finds it loaded instead of asking for each mail.
+     */
+    void readAhead(List<OutgoingMail> mails);
 
     /** A message to send, or (message null) the reason the mail is skipped instead. */
     record Composed(Mail message, String skipReason) {

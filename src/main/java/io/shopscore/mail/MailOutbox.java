@@ -3,8 +3,10 @@ package io.shopscore.mail;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -99,6 +101,12 @@ public class MailOutbox implements OutboxSender<OutgoingMail, Mail, Optional<Sen
         return result.isEmpty();
     }
 
+    /** Every mail sent is recorded the same way: one statement for all of them. */
+    @Override
+    public void recordSuccesses(Map<Long, Optional<SendFailure>> successes) {
+        OutgoingMail.sentAll(successes.keySet(), clock.instant());
+    }
+
     @Override
     public void record(OutgoingMail mail, Optional<SendFailure> result) {
         result.ifPresentOrElse(failure -> {
@@ -114,8 +122,28 @@ public class MailOutbox implements OutboxSender<OutgoingMail, Mail, Optional<Sen
      */
     @Override
     public Optional<Mail> prepare(OutgoingMail mail) {
-        if (!mail.kind().isToTheShop() && !mail.kind().isAboutTheAuthorsReview()
-                && OptOut.applies(mail.shopId(), mail.recipient())) {
+        return prepare(mail, mayBeOptedOut(mail) && OptOut.applies(mail.shopId(), mail.recipient()));
+    }
+
+    /**
+     * A batch of mails asks for its opt-outs in two queries and has what its content is made from
+     * loaded in a few more, instead of a few queries for every mail.
+     */
+    @Override
+    public Function<OutgoingMail, Optional<Mail>> preparing(List<OutgoingMail> mails) {
+        Set<OptOut.Key> optedOut = OptOut.among(mails.stream().filter(MailOutbox::mayBeOptedOut)
+                .map(mail -> new OptOut.Key(mail.shopId(), mail.recipient())).toList());
+        content.readAhead(mails);
+        return mail -> prepare(mail, mayBeOptedOut(mail) && optedOut.contains(new OptOut.Key(mail.shopId(), OptOut.normalize(mail.recipient()))));
+    }
+
+    /** Mails about the author's own review, and alerts to the shop, go out whatever the address opted out of. */
+    private static boolean mayBeOptedOut(OutgoingMail mail) {
+        return !mail.kind().isToTheShop() && !mail.kind().isAboutTheAuthorsReview();
+    }
+
+    private Optional<Mail> prepare(OutgoingMail mail, boolean optedOut) {
+        if (optedOut) {
             mail.skip("opted out");
             return Optional.empty();
         }

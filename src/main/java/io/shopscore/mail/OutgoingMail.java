@@ -2,6 +2,7 @@ package io.shopscore.mail;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 
 import jakarta.persistence.Column;
@@ -133,6 +134,15 @@ public class OutgoingMail extends OutboxEntry {
     void sent(Instant now) {
         done();
         sentAt = now;
+    }
+
+    /**
+     * {@link #sent} for many mails in one statement (done, released, sent now), for mails whose claim
+     * the caller holds and has locked; none of them may be loaded in this transaction.
+     */
+    static void sentAll(Collection<Long> ids, Instant now) {
+        update("state = :done, claimToken = null, claimedUntil = null, lastError = null, sentAt = :now where id in :ids",
+                Parameters.with("done", OutboxState.DONE).and("now", now).and("ids", ids));
     }
 
     @Override

@@ -5,10 +5,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
 import java.util.UUID;
@@ -19,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -183,10 +186,12 @@ public class OutboxRelay {
 
     private <E extends OutboxEntry, M, R> List<Prepared<M, R>> prepareHeld(OutboxSender<E, M, R> sender, List<Long> ids, String token) {
         List<Prepared<M, R>> prepared = new ArrayList<>();
-        for (E entry : OutboxEntry.stillClaimed(sender.type(), ids, token)) {
+        List<E> held = OutboxEntry.stillClaimed(sender.type(), ids, token);
+        Function<E, Optional<M>> preparing = sender.preparing(held);
+        for (E entry : held) {
             long id = entry.id();
             try {
-                sender.prepare(entry).ifPresent(message -> prepared.add(new Prepared<>(id, message, null)));
+                preparing.apply(entry).ifPresent(message -> prepared.add(new Prepared<>(id, message, null)));
             } catch (RuntimeException e) {
                 prepared.add(new Prepared<>(id, null, sender.failure(e)));
             }
@@ -206,7 +211,22 @@ public class OutboxRelay {
         ids.addAll(handBack);
         Set<Long> recorded = QuarkusTransaction.requiringNew().call(() -> {
             Set<Long> done = new HashSet<>();
-            for (E entry : OutboxEntry.stillClaimed(sender.type(), ids, token)) {
+            Map<Long, R> successes = new HashMap<>();
+            List<Long> others = new ArrayList<>();
+            for (Long id : OutboxEntry.stillClaimedIds(sender.type(), ids, token)) {
+                R result = results.get(id);
+                if (result != null && sender.succeeded(result)) {
+                    successes.put(id, result);
+                } else {
+                    others.add(id);
+                }
+            }
+            if (!successes.isEmpty()) {
+                // the common case, and one statement for a sender like mail
+                sender.recordSuccesses(successes);
+                done.addAll(successes.keySet());
+            }
+            for (E entry : OutboxEntry.byIds(sender.type(), others)) {
                 R result = results.get(entry.id());
                 if (result != null) {
                     sender.record(entry, result);

@@ -2,8 +2,10 @@ package io.shopscore.outbox;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 import io.shopscore.persistence.OutboxEntry;
 
@@ -34,6 +36,28 @@ public interface OutboxSender<E extends OutboxEntry, M, R> {
      * changes on the entry is committed with it. May throw: the entry then fails like a send.
      */
     Optional<M> prepare(E entry);
+
+    /**
+     * How to prepare these entries, which this sender holds: a sender that would ask the database
+     * the same question for each entry (an opt-out, the row a message is made from) asks it here
+     * once for the whole batch and returns a preparation that uses the answers. Runs in the
+     * transaction that then prepares them, one by one, through what it returns. The default
+     * prepares each on its own with {@link #prepare}.
+     */
+    default Function<E, Optional<M>> preparing(List<E> entries) {
+        return this::prepare;
+    }
+
+    /**
+     * Writes down successes all at once, for entries this sender holds (locked, in a transaction);
+     * a sender whose success changes every entry the same way does it in one statement. The default
+     * loads the entries and {@linkplain #record records} each.
+     */
+    default void recordSuccesses(Map<Long, R> successes) {
+        for (E entry : OutboxEntry.byIds(type(), successes.keySet())) {
+            record(entry, successes.get(entry.id()));
+        }
+    }
 
     /** Sends the message. What it throws is a failed send too: the relay records {@link #failure} of it. */
     R send(M message);

@@ -127,6 +127,15 @@ public abstract class OutboxEntry extends PanacheEntityBase {
      * loaded earlier would keep the state it was loaded with.
      */
     public static <T extends OutboxEntry> List<T> stillClaimed(Class<T> type, Collection<Long> ids, String token) {
+        return byIds(type, stillClaimedIds(type, ids, token));
+    }
+
+    /**
+     * {@link #stillClaimed(Class, Collection, String)} without loading the entries: the ids of those
+     * the claim still holds, locked for the rest of the transaction, in ascending order. For a caller
+     * that changes them with a statement of its own.
+     */
+    public static List<Long> stillClaimedIds(Class<? extends OutboxEntry> type, Collection<Long> ids, String token) {
         if (ids.isEmpty()) {
             return List.of();
         }
@@ -140,11 +149,25 @@ public abstract class OutboxEntry extends PanacheEntityBase {
         if (held == 0) {
             return List.of();
         }
-        return em.createQuery("select e from " + type.getSimpleName()
-                + " e where e.id in :ids and e.claimToken = :token and e.state = :sending order by e.id", type)
+        if (held == ids.size()) {
+            // the update locked every one of them: none can have changed hands since
+            return ids.stream().sorted().toList();
+        }
+        return em.createQuery("select e.id from " + type.getSimpleName()
+                + " e where e.id in :ids and e.claimToken = :token and e.state = :sending order by e.id", Long.class)
                 .setParameter("ids", ids)
                 .setParameter("token", token)
                 .setParameter("sending", OutboxState.SENDING)
+                .getResultList();
+    }
+
+    /** The entries with these ids (those that exist), in ascending order of id. */
+    public static <T extends OutboxEntry> List<T> byIds(Class<T> type, Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return Panache.getEntityManager().createQuery("select e from " + type.getSimpleName() + " e where e.id in :ids order by e.id", type)
+                .setParameter("ids", ids)
                 .getResultList();
     }
 

@@ -3,6 +3,8 @@ package io.shopscore.mail.compose;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -103,6 +105,15 @@ public class MailComposer implements MailContent {
                         review.removalReason(), links.shopPage(shop.slug()))));
             }
             default -> throw new IllegalStateException("Unknown mail kind " + mail.kind());
+        }
+    }
+
+    /** The mails' invitations with their shops, in one query: every mail but a shop member's is composed from them. */
+    @Override
+    public void readAhead(List<OutgoingMail> mails) {
+        List<Long> invitationIds = mails.stream().map(OutgoingMail::invitationId).filter(Objects::nonNull).distinct().toList();
+        if (!invitationIds.isEmpty()) {
+            Invitation.find("from Invitation i join fetch i.shop where i.id in ?1", invitationIds).list();
         }
     }
 
