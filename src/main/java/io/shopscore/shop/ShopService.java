@@ -149,18 +149,32 @@ public class ShopService implements ShopKeys {
         return ShopProfile.of(require(slug));
     }
 
-    /**
-     * Changes how the shop is named and shown, and its contact address (validated by the caller with
-     * the record's constraints). A replaced contact address is no longer a member: its dashboard
-     * sessions end on their next request.
-     */
+    /** Changes how the shop is named and shown (validated by the caller with the record's constraints); nothing else of the shop. */
     @Transactional
     public ShopProfile describe(String slug, ShopProfile profile) {
         Shop shop = require(slug);
         shop.describe(profile.name().strip(), profile.websiteUrl(), profile.locale());
-        String contact = profile.contactEmail() == null || profile.contactEmail().isBlank() ? null : profile.contactEmail().strip();
-        shop.configure(contact, shop.invitationDelayDays(), shop.reminderAfterDays());
         return ShopProfile.of(shop);
+    }
+
+    /**
+     * Replaces the shop's contact address (validated by the caller with {@link ShopSettings}'
+     * constraint; blank or null for none), and nothing else of the shop. A replaced address is no
+     * longer a member: its dashboard sessions end on their next request.
+     */
+    @Transactional
+    public void changeContact(String slug, String contactEmail) {
+        require(slug).contact(contactEmail == null || contactEmail.isBlank() ? null : contactEmail.strip());
+    }
+
+    /**
+     * Sets when invitation mails and their reminder go out (validated by the caller with
+     * {@link ShopSettings}' constraints), and nothing else: a contact address changed at the same
+     * moment stays as it was changed.
+     */
+    @Transactional
+    public void timeMails(String slug, int invitationDelayDays, Integer reminderAfterDays) {
+        require(slug).timeMails(invitationDelayDays, reminderAfterDays);
     }
 
     @Transactional
