@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
@@ -35,6 +36,7 @@ public class ShopService implements ShopKeys {
     private final Locales locales;
     private final ShopTotals totals;
     private final ServiceKeys keys;
+    private final Event<ShopDescribed> described;
     /**
      * Key uses recorded lately by this instance (by key and address): a shop calling its API many
      * times a second writes one row. It says nothing about whether a key is valid, so revoking a key
@@ -43,11 +45,12 @@ public class ShopService implements ShopKeys {
     private final Cache<String, Boolean> recentKeyUses = Caffeine.newBuilder()
             .maximumSize(100_000).expireAfterWrite(Duration.ofMinutes(10)).build();
 
-    public ShopService(Clock clock, Locales locales, ShopTotals totals, ServiceKeys keys) {
+    public ShopService(Clock clock, Locales locales, ShopTotals totals, ServiceKeys keys, Event<ShopDescribed> described) {
         this.clock = clock;
         this.locales = locales;
         this.totals = totals;
         this.keys = keys;
+        this.described = described;
     }
 
     /** Creates a shop with an empty score and a fresh API key; 409 when the slug is taken. */
@@ -149,11 +152,16 @@ public class ShopService implements ShopKeys {
         return ShopProfile.of(require(slug));
     }
 
-    /** Changes how the shop is named and shown (validated by the caller with the record's constraints); nothing else of the shop. */
+    /**
+     * Changes how the shop is named and shown (validated by the caller with the record's
+     * constraints); nothing else of the shop. Copies of the score, which names the shop, are
+     * dropped when this commits ({@link ShopDescribed}).
+     */
     @Transactional
     public ShopProfile describe(String slug, ShopProfile profile) {
         Shop shop = require(slug);
         shop.describe(profile.name().strip(), profile.websiteUrl(), profile.locale());
+        described.fire(new ShopDescribed(slug));
         return ShopProfile.of(shop);
     }
 

@@ -122,6 +122,28 @@ class DashboardSettingsTest {
         Api.asOperator().get("/api/v1/shops/{slug}", shop.slug()).then().body("name", org.hamcrest.Matchers.equalTo("Bloemen <3 & Co"));
     }
 
+    /** The score document names the shop: a rename drops this instance's cached copy, so the next read has the new name. */
+    @Test
+    void aRenameShowsInTheNextScoreRead() {
+        String before = "Before " + System.nanoTime();
+        TestShop shop = shop(before, null);
+        given().get("/api/v1/shops/{slug}/score", shop.slug()).then().statusCode(200).body("name", org.hamcrest.Matchers.equalTo(before));
+        given().get("/api/v1/scores?shops=" + shop.slug()).then().statusCode(200)
+                .body("scores[0].name", org.hamcrest.Matchers.equalTo(before));
+        given().get("/api/v1/shops/{slug}/score", shop.slug()).then().statusCode(200).body("name", org.hamcrest.Matchers.equalTo(before));
+
+        String cookie = signInWithKey(shop);
+        String after = "After " + System.nanoTime();
+        form().cookie("shopscore_session", cookie).formParam("formToken", formToken(cookie, shop.slug()))
+                .formParam("name", after).formParam("websiteUrl", "https://" + shop.slug() + ".example").formParam("locale", "en")
+                .post("/dashboard/{slug}/settings/profile", shop.slug()).then().statusCode(303);
+
+        // well within the cache's 10 seconds: only dropping the entry explains the new name
+        given().get("/api/v1/shops/{slug}/score", shop.slug()).then().statusCode(200).body("name", org.hamcrest.Matchers.equalTo(after));
+        given().get("/api/v1/scores?shops=" + shop.slug()).then().statusCode(200)
+                .body("scores[0].name", org.hamcrest.Matchers.equalTo(after));
+    }
+
     @Test
     void aMemberChangesTheContactAddressWithTheApisRuleAndItsOldSessionsEnd() {
         String contact = "old-" + System.nanoTime() + "@example.com";
