@@ -51,11 +51,11 @@ public class DashboardResource {
     static class Templates {
         static native TemplateInstance signIn(String lang, String error, String email);
 
-        static native TemplateInstance linkSent(String lang);
+        static native TemplateInstance linkSent(String lang, long minutes);
 
         static native TemplateInstance link(String lang, String shopName, String token);
 
-        static native TemplateInstance linkGone(String lang);
+        static native TemplateInstance linkGone(String lang, long minutes);
 
         static native TemplateInstance overview(String lang, Overview page);
 
@@ -98,7 +98,7 @@ public class DashboardResource {
     @Path("sign-in/email")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(operationId = "requestDashboardLink", summary = "Mail a sign-in link",
-            description = "Mails a single-use link (valid 15 minutes) to the address when it belongs to a shop's member. The answer is the same either way.")
+            description = "Mails a single-use link (valid shopscore.dashboard.link-valid, 15 minutes by default) to the address when it belongs to a shop's member. The answer is the same either way.")
     @APIResponse(responseCode = "200", description = "If this address belongs to a shop, a link is on its way")
     @APIResponse(responseCode = "400", description = "Not an email address: the form again")
     @APIResponse(responseCode = "403", description = "Posted from another site")
@@ -112,7 +112,7 @@ public class DashboardResource {
             return page(Templates.signIn(language, "email", email), 400, language);
         }
         signIns.requestLink(email, language);
-        return page(Templates.linkSent(language), 200, language);
+        return page(Templates.linkSent(language, linkMinutes()), 200, language);
     }
 
     @POST
@@ -143,7 +143,7 @@ public class DashboardResource {
     public Response linkPage(@RestPath String token, @RestQuery String lang, @RestHeader("Accept-Language") String acceptLanguage) {
         String language = language(lang, acceptLanguage);
         return signIns.shopOfLink(token).map(shop -> page(Templates.link(language, shop, token), 200, language))
-                .orElseGet(() -> page(Templates.linkGone(language), 410, language));
+                .orElseGet(() -> page(Templates.linkGone(language, linkMinutes()), 410, language));
     }
 
     @POST
@@ -160,7 +160,7 @@ public class DashboardResource {
         if (!fromHere(request)) {
             return forbidden(language);
         }
-        return signIns.useLink(token).map(this::signedIn).orElseGet(() -> page(Templates.linkGone(language), 410, language));
+        return signIns.useLink(token).map(this::signedIn).orElseGet(() -> page(Templates.linkGone(language, linkMinutes()), 410, language));
     }
 
     @POST
@@ -255,6 +255,11 @@ public class DashboardResource {
             signIns.removeMember(session, id);
             return seeOther("/dashboard/" + slug + "/colleagues?lang=" + language);
         });
+    }
+
+    /** How long a mailed link works, as the pages say it: from the setting the links are made with. */
+    private long linkMinutes() {
+        return signIns.linkValid().toMinutes();
     }
 
     private boolean fromHere(HttpServerRequest request) {

@@ -27,6 +27,7 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import io.shopscore.keys.Digests;
 import io.shopscore.mail.MailOutbox;
+import io.shopscore.session.SignInService;
 import io.shopscore.testing.Api;
 import io.shopscore.testing.Api.TestShop;
 import io.shopscore.testing.MovableClock;
@@ -49,6 +50,9 @@ class DashboardTest {
 
     @Inject
     EntityManager entities;
+
+    @Inject
+    SignInService signIns;
 
     @BeforeEach
     void emptyOutbox() {
@@ -221,6 +225,18 @@ class DashboardTest {
         String token = mailedToken(contact);
         clock.advance(Duration.ofMinutes(16));
         form().post("/dashboard/sign-in/{token}", token).then().statusCode(410).header("Set-Cookie", (String) null);
+    }
+
+    /** The pages say how long a link works from the setting the links are made with, not from a number written into the text. */
+    @Test
+    void thePagesStateTheLinksRealLifetime() {
+        long minutes = signIns.linkValid().toMinutes();
+        Map<String, String> sent = Map.of("en", "It works once, for " + minutes + " minutes.", "nl", "Die werkt één keer, " + minutes + " minuten lang.",
+                "de", "Er funktioniert einmal, " + minutes + " Minuten lang.", "fr", "Il fonctionne une fois, pendant " + minutes + " minutes.");
+        sent.forEach((lang, text) -> form().formParam("email", "nobody-" + System.nanoTime() + "@example.com").formParam("lang", lang)
+                .post("/dashboard/sign-in/email").then().statusCode(200).body(containsString(text)));
+        given().get("/dashboard/sign-in/{token}?lang=en", "x".repeat(43)).then().statusCode(410)
+                .body(containsString("A link works once, for " + minutes + " minutes."));
     }
 
     @Test
