@@ -21,6 +21,8 @@ import io.vertx.core.http.HttpServerRequest;
  * through {@link #view} (GET) or {@link #change} (POST), so the rules hold everywhere alike:
  * not signed in goes to the sign-in page (303), another shop's session is refused (403), and a
  * change must also come from this site (Origin) and carry the session's form token (else 403).
+ * A change to who has access (API keys, colleagues, the contact address) goes through
+ * {@link #changeAccess}, which refuses a session opened with the API key (403, saying why).
  */
 @ApplicationScoped
 public class DashboardGate {
@@ -37,6 +39,8 @@ public class DashboardGate {
     @CheckedTemplate(basePath = "dashboard")
     static class Templates {
         static native TemplateInstance forbidden(String lang);
+
+        static native TemplateInstance memberOnly(String lang, String slug);
     }
 
     private final SignInService signIns;
@@ -74,6 +78,18 @@ public class DashboardGate {
             return forbidden(language);
         }
         return page.render(session.get(), language);
+    }
+
+    /**
+     * A form post that changes who has access to the shop: as {@link #change}, and only for a member
+     * signed in by a mailed link ({@link SignedIn#mayManageAccess}); a session opened with the API key
+     * gets 403 and a page saying to sign in with an email address. The one place this rule lives.
+     */
+    public Response changeAccess(String slug, String cookie, String formToken, String lang, String acceptLanguage,
+            HttpServerRequest request, Page page) {
+        return change(slug, cookie, formToken, lang, acceptLanguage, request,
+                (session, language) -> session.mayManageAccess() ? page.render(session, language)
+                        : page(Templates.memberOnly(language, session.slug()), 403, language));
     }
 
     /** Whether a POST comes from this site: its Origin (or Referer) is the public URL's or the one it was sent to. */

@@ -51,11 +51,11 @@ public class DashboardResource {
     static class Templates {
         static native TemplateInstance signIn(String lang, String error, String email);
 
-        static native TemplateInstance linkSent(String lang);
+        static native TemplateInstance linkSent(String lang, long minutes);
 
         static native TemplateInstance link(String lang, String shopName, String token);
 
-        static native TemplateInstance linkGone(String lang);
+        static native TemplateInstance linkGone(String lang, long minutes);
 
         static native TemplateInstance overview(String lang, Overview page);
 
@@ -98,7 +98,7 @@ public class DashboardResource {
     @Path("sign-in/email")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(operationId = "requestDashboardLink", summary = "Mail a sign-in link",
-            description = "Mails a single-use link (valid 15 minutes) to the address when it belongs to a shop's member. The answer is the same either way.")
+            description = "Mails a single-use link (valid shopscore.dashboard.link-valid, 15 minutes by default) to the address when it belongs to a shop's member. The answer is the same either way.")
     @APIResponse(responseCode = "200", description = "If this address belongs to a shop, a link is on its way")
     @APIResponse(responseCode = "400", description = "Not an email address: the form again")
     @APIResponse(responseCode = "403", description = "Posted from another site")
@@ -112,7 +112,7 @@ public class DashboardResource {
             return page(Templates.signIn(language, "email", email), 400, language);
         }
         signIns.requestLink(email, language);
-        return page(Templates.linkSent(language), 200, language);
+        return page(Templates.linkSent(language, linkMinutes()), 200, language);
     }
 
     @POST
@@ -143,7 +143,7 @@ public class DashboardResource {
     public Response linkPage(@RestPath String token, @RestQuery String lang, @RestHeader("Accept-Language") String acceptLanguage) {
         String language = language(lang, acceptLanguage);
         return signIns.shopOfLink(token).map(shop -> page(Templates.link(language, shop, token), 200, language))
-                .orElseGet(() -> page(Templates.linkGone(language), 410, language));
+                .orElseGet(() -> page(Templates.linkGone(language, linkMinutes()), 410, language));
     }
 
     @POST
@@ -160,7 +160,7 @@ public class DashboardResource {
         if (!fromHere(request)) {
             return forbidden(language);
         }
-        return signIns.useLink(token).map(this::signedIn).orElseGet(() -> page(Templates.linkGone(language), 410, language));
+        return signIns.useLink(token).map(this::signedIn).orElseGet(() -> page(Templates.linkGone(language, linkMinutes()), 410, language));
     }
 
     @POST
@@ -204,7 +204,8 @@ public class DashboardResource {
     @GET
     @Path("{slug}/colleagues")
     @Operation(operationId = "showDashboardColleagues", summary = "The shop's colleagues",
-            description = "Who may sign in to the shop's dashboard, with forms to add and remove colleagues (HTML).")
+            description = "Who may sign in to the shop's dashboard, with forms to add and remove colleagues (HTML); a session opened with the "
+                    + "API key sees the list and a note to sign in by email instead of the forms.")
     @APIResponse(responseCode = "200", description = "The page")
     @APIResponse(responseCode = "303", description = "Not signed in: to the sign-in page")
     @APIResponse(responseCode = "403", description = "Signed in for another shop")
@@ -218,15 +219,17 @@ public class DashboardResource {
     @Path("{slug}/colleagues")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(operationId = "addDashboardColleague", summary = "Add a colleague",
-            description = "Adds a colleague by email address (they get a mail) and redirects (303) to the list.")
+            description = "Adds a colleague by email address (they get a mail) and redirects (303) to the list. Only for a member signed in by "
+                    + "a mailed link: a session opened with the API key cannot change who has access.")
     @APIResponse(responseCode = "303", description = "Added: back to the list")
     @APIResponse(responseCode = "400", description = "Not an email address: the page again")
-    @APIResponse(responseCode = "403", description = "No valid form token, posted from another site, or another shop")
+    @APIResponse(responseCode = "403", description = "A session opened with the API key (the page says to sign in by email), no valid form token, "
+            + "posted from another site, or another shop")
     @APIResponse(responseCode = "409", description = "A member already")
     public Response addColleague(@RestPath String slug, @RestCookie(COOKIE) String cookie, @RestForm String formToken,
             @RestForm String email, @RestForm String lang, @RestHeader("Accept-Language") String acceptLanguage,
             @Context HttpServerRequest request) {
-        return gate.change(slug, cookie, formToken, lang, acceptLanguage, request, (session, language) -> {
+        return gate.changeAccess(slug, cookie, formToken, lang, acceptLanguage, request, (session, language) -> {
             if (!SignInService.isEmail(email)) {
                 return page(Templates.colleagues(language, session, signIns.members(session), "email"), 400, language);
             }
@@ -239,17 +242,24 @@ public class DashboardResource {
     @Path("{slug}/colleagues/{id}/remove")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(operationId = "removeDashboardColleague", summary = "Remove a colleague",
-            description = "Removes a colleague, ends their sessions and redirects (303) to the list.")
+            description = "Removes a colleague, ends their sessions and redirects (303) to the list. Only for a member signed in by a mailed "
+                    + "link: a session opened with the API key cannot change who has access.")
     @APIResponse(responseCode = "303", description = "Removed: back to the list")
-    @APIResponse(responseCode = "403", description = "No valid form token, posted from another site, or another shop")
+    @APIResponse(responseCode = "403", description = "A session opened with the API key (the page says to sign in by email), no valid form token, "
+            + "posted from another site, or another shop")
     @APIResponse(responseCode = "404", description = "No such colleague of this shop")
     public Response removeColleague(@RestPath String slug, @RestPath long id, @RestCookie(COOKIE) String cookie,
             @RestForm String formToken, @RestForm String lang, @RestHeader("Accept-Language") String acceptLanguage,
             @Context HttpServerRequest request) {
-        return gate.change(slug, cookie, formToken, lang, acceptLanguage, request, (session, language) -> {
+        return gate.changeAccess(slug, cookie, formToken, lang, acceptLanguage, request, (session, language) -> {
             signIns.removeMember(session, id);
             return seeOther("/dashboard/" + slug + "/colleagues?lang=" + language);
         });
+    }
+
+    /** How long a mailed link works, as the pages say it: from the setting the links are made with. */
+    private long linkMinutes() {
+        return signIns.linkValid().toMinutes();
     }
 
     private boolean fromHere(HttpServerRequest request) {

@@ -29,7 +29,6 @@ import io.shopscore.session.SignedIn;
 import io.shopscore.shop.NewApiKey;
 import io.shopscore.shop.ShopProfile;
 import io.shopscore.shop.ShopService;
-import io.shopscore.shop.ShopSettings;
 import io.shopscore.webhook.WebhookService;
 import io.shopscore.webhook.WebhookView;
 import io.vertx.core.http.HttpServerRequest;
@@ -74,7 +73,8 @@ public class DashboardSettingsResource {
 
     @GET
     @Operation(operationId = "showDashboardSettings", summary = "The shop's profile and invitation-mail settings",
-            description = "Forms for the shop's name, website, language and contact address, and for when invitation mails and their reminder go out (HTML).")
+            description = "Forms for the shop's name, website and language, its contact address (for a session opened with the API key: shown, "
+                    + "with a note to sign in by email to change it), and when invitation mails and their reminder go out (HTML).")
     @APIResponse(responseCode = "200", description = "The page")
     @APIResponse(responseCode = "303", description = "Not signed in: to the sign-in page")
     @APIResponse(responseCode = "403", description = "Signed in for another shop")
@@ -88,24 +88,51 @@ public class DashboardSettingsResource {
     @Path("profile")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(operationId = "changeDashboardProfile", summary = "Change the shop's profile",
-            description = "Changes the shop's name, website, language and contact address, with the same rules as registering a shop and the settings API; "
-                    + "sessions of a replaced contact address end. Redirects (303) to the settings.")
+            description = "Changes the shop's name, website and language, with the same rules as registering a shop. Redirects (303) to the settings.")
     @APIResponse(responseCode = "303", description = "Saved: back to the settings")
     @APIResponse(responseCode = "400", description = "A field is refused: the page again, naming it")
     @APIResponse(responseCode = "403", description = "No valid form token, posted from another site, or another shop")
     public Response changeProfile(@RestPath String slug, @RestCookie(COOKIE) String cookie, @RestForm String formToken,
-            @RestForm String name, @RestForm String websiteUrl, @RestForm String locale, @RestForm String contactEmail,
+            @RestForm String name, @RestForm String websiteUrl, @RestForm String locale,
             @RestForm String lang, @RestHeader("Accept-Language") String acceptLanguage, @Context HttpServerRequest request) {
         return gate.change(slug, cookie, formToken, lang, acceptLanguage, request, (session, language) -> {
-            ShopProfile profile = new ShopProfile(name, blankToNull(websiteUrl), blankToNull(locale), blankToNull(contactEmail));
+            ShopProfile profile = new ShopProfile(name, blankToNull(websiteUrl), blankToNull(locale));
             Optional<String> refused = pages.refused(profile);
             if (refused.isPresent()) {
-                SettingsPages.Profile current = pages.profile(session, language, false);
-                SettingsPages.Fields fields = new SettingsPages.Fields(name, websiteUrl, locale, contactEmail,
-                        current.fields().invitationDelayDays(), current.fields().reminderAfterDays());
+                SettingsPages.Fields current = pages.profile(session, language, false).fields();
+                SettingsPages.Fields fields = new SettingsPages.Fields(name, websiteUrl, locale, current.contactEmail(),
+                        current.invitationDelayDays(), current.reminderAfterDays());
                 return page(Templates.settings(language, pages.profile(session, language, fields, refused.get(), false)), 400, language);
             }
             shops.describe(slug, profile);
+            return DashboardGate.seeOther("/dashboard/" + slug + "/settings?saved=true&lang=" + language);
+        });
+    }
+
+    @POST
+    @Path("contact")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(operationId = "changeDashboardContact", summary = "Change the shop's contact address",
+            description = "Sets the address negative reviews are reported to, which is also a member who may sign in (empty for none), with the "
+                    + "settings API's rule; the sessions of a replaced address end. Only for a member signed in by a mailed link: a session "
+                    + "opened with the API key cannot change who has access. Redirects (303) to the settings.")
+    @APIResponse(responseCode = "303", description = "Saved: back to the settings")
+    @APIResponse(responseCode = "400", description = "Not an email address: the page again, naming the field")
+    @APIResponse(responseCode = "403", description = "A session opened with the API key (the page says to sign in by email), no valid form token, "
+            + "posted from another site, or another shop")
+    public Response changeContact(@RestPath String slug, @RestCookie(COOKIE) String cookie, @RestForm String formToken,
+            @RestForm String contactEmail, @RestForm String lang, @RestHeader("Accept-Language") String acceptLanguage,
+            @Context HttpServerRequest request) {
+        return gate.changeAccess(slug, cookie, formToken, lang, acceptLanguage, request, (session, language) -> {
+            String contact = blankToNull(contactEmail);
+            Optional<String> refused = pages.refusedContact(contact);
+            if (refused.isPresent()) {
+                SettingsPages.Fields current = pages.profile(session, language, false).fields();
+                SettingsPages.Fields fields = new SettingsPages.Fields(current.name(), current.websiteUrl(), current.locale(), contactEmail,
+                        current.invitationDelayDays(), current.reminderAfterDays());
+                return page(Templates.settings(language, pages.profile(session, language, fields, refused.get(), false)), 400, language);
+            }
+            shops.changeContact(slug, contact);
             return DashboardGate.seeOther("/dashboard/" + slug + "/settings?saved=true&lang=" + language);
         });
     }
@@ -115,7 +142,7 @@ public class DashboardSettingsResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(operationId = "changeDashboardMailTiming", summary = "Change when invitation mails go out",
             description = "Sets the days before the invitation mail (0 to 60) and after it the one reminder (0 for none, empty for the platform default), "
-                    + "as the settings API does. Redirects (303) to the settings.")
+                    + "as the settings API does; nothing else of the shop changes. Redirects (303) to the settings.")
     @APIResponse(responseCode = "303", description = "Saved: back to the settings")
     @APIResponse(responseCode = "400", description = "A field is refused: the page again, naming it")
     @APIResponse(responseCode = "403", description = "No valid form token, posted from another site, or another shop")
@@ -125,18 +152,16 @@ public class DashboardSettingsResource {
         return gate.change(slug, cookie, formToken, lang, acceptLanguage, request, (session, language) -> {
             Optional<Integer> delay = wholeNumber(invitationDelayDays);
             Optional<Integer> reminder = wholeNumber(reminderAfterDays);
-            String contact = shops.settings(slug).contactEmail();
-            ShopSettings settings = new ShopSettings(contact, delay.orElse(null), reminder.orElse(null));
             Optional<String> refused = delay.isEmpty() ? Optional.of("invitationDelayDays")
                     : reminder.isEmpty() && !isBlank(reminderAfterDays) ? Optional.of("reminderAfterDays")
-                    : pages.refused(settings);
+                    : pages.refusedTiming(delay.get(), reminder.orElse(null));
             if (refused.isPresent()) {
-                SettingsPages.Profile current = pages.profile(session, language, false);
-                SettingsPages.Fields fields = new SettingsPages.Fields(current.fields().name(), current.fields().websiteUrl(),
-                        current.fields().locale(), current.fields().contactEmail(), invitationDelayDays, reminderAfterDays);
+                SettingsPages.Fields current = pages.profile(session, language, false).fields();
+                SettingsPages.Fields fields = new SettingsPages.Fields(current.name(), current.websiteUrl(),
+                        current.locale(), current.contactEmail(), invitationDelayDays, reminderAfterDays);
                 return page(Templates.settings(language, pages.profile(session, language, fields, refused.get(), false)), 400, language);
             }
-            shops.configure(slug, settings);
+            shops.timeMails(slug, delay.get(), reminder.orElse(null));
             return DashboardGate.seeOther("/dashboard/" + slug + "/settings?saved=true&lang=" + language);
         });
     }
@@ -228,7 +253,8 @@ public class DashboardSettingsResource {
     @GET
     @Path("api-keys")
     @Operation(operationId = "showDashboardApiKeys", summary = "The shop's API keys",
-            description = "The shop's keys (never the keys themselves): label, created, last used, revoked; with forms to create a second key and to revoke one (HTML).")
+            description = "The shop's keys (never the keys themselves): label, created, last used, revoked; with forms to create a second key and to "
+                    + "revoke one, or for a session opened with the API key a note to sign in by email instead (HTML).")
     @APIResponse(responseCode = "200", description = "The page")
     @APIResponse(responseCode = "303", description = "Not signed in: to the sign-in page")
     @APIResponse(responseCode = "403", description = "Signed in for another shop")
@@ -243,15 +269,17 @@ public class DashboardSettingsResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(operationId = "createDashboardApiKey", summary = "Create another API key",
             description = "Creates a key next to the live one, so the shop can deploy it before revoking the old one. The key is shown on the page "
-                    + "that answers (200), this once; Shopscore keeps only its digest. At most two keys are live.")
+                    + "that answers (200), this once; Shopscore keeps only its digest. At most two keys are live. Only for a member signed in by a "
+                    + "mailed link: a session opened with the API key cannot change who has access.")
     @APIResponse(responseCode = "200", description = "Created: the page with the new key, shown this once")
     @APIResponse(responseCode = "400", description = "The label is refused: the page again, naming it")
-    @APIResponse(responseCode = "403", description = "No valid form token, posted from another site, or another shop")
+    @APIResponse(responseCode = "403", description = "A session opened with the API key (the page says to sign in by email), no valid form token, "
+            + "posted from another site, or another shop")
     @APIResponse(responseCode = "409", description = "Two keys are live already: the page again, saying so")
     public Response createApiKey(@RestPath String slug, @RestCookie(COOKIE) String cookie, @RestForm String formToken,
             @RestForm String label, @RestForm String lang, @RestHeader("Accept-Language") String acceptLanguage,
             @Context HttpServerRequest request) {
-        return gate.change(slug, cookie, formToken, lang, acceptLanguage, request, (session, language) -> {
+        return gate.changeAccess(slug, cookie, formToken, lang, acceptLanguage, request, (session, language) -> {
             try {
                 NewApiKey created = shops.createApiKey(slug, label);
                 return keysPage(session, language, created.apiKey(), null, null, 200);
@@ -267,14 +295,15 @@ public class DashboardSettingsResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(operationId = "revokeDashboardApiKey", summary = "Revoke an API key",
             description = "The key opens nothing from now on, and the dashboard sessions opened with it end; redirects (303) to the keys. "
-                    + "The shop's only live key cannot be revoked (create the next one first).")
+                    + "The shop's only live key cannot be revoked (create the next one first). Only for a member signed in by a mailed link.")
     @APIResponse(responseCode = "303", description = "Revoked: back to the keys (or, for this session's own key, to the sign-in page)")
-    @APIResponse(responseCode = "403", description = "No valid form token, posted from another site, or another shop")
+    @APIResponse(responseCode = "403", description = "A session opened with the API key (the page says to sign in by email), no valid form token, "
+            + "posted from another site, or another shop")
     @APIResponse(responseCode = "404", description = "No such live key of this shop: the page again, saying so")
     @APIResponse(responseCode = "409", description = "The shop's only live key: the page again, saying so")
     public Response revokeApiKey(@RestPath String slug, @RestPath String id, @RestCookie(COOKIE) String cookie, @RestForm String formToken,
             @RestForm String lang, @RestHeader("Accept-Language") String acceptLanguage, @Context HttpServerRequest request) {
-        return gate.change(slug, cookie, formToken, lang, acceptLanguage, request, (session, language) -> {
+        return gate.changeAccess(slug, cookie, formToken, lang, acceptLanguage, request, (session, language) -> {
             Optional<Integer> keyId = wholeNumber(id);
             try {
                 shops.revokeApiKey(slug, keyId.orElseThrow(() -> ProblemException.notFound("No such key.")));

@@ -27,6 +27,8 @@ public interface SettingsMessages {
     @Message String dashSettingsContact();
     @Message String dashSettingsContactHint();
     @Message String dashSettingsContactError();
+    @Message String dashSettingsSaveContact();
+    @Message String dashSettingsContactNone();
     @Message String dashSettingsSaveProfile();
     @Message String dashSettingsMailsHeading();
     @Message String dashSettingsDelay();

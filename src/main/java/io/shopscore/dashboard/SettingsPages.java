@@ -109,7 +109,7 @@ public class SettingsPages {
     public Profile profile(SignedIn session, String lang, boolean saved) {
         ShopProfile profile = shops.profile(session.slug());
         ShopSettings settings = shops.settings(session.slug());
-        Fields fields = new Fields(profile.name(), profile.websiteUrl(), profile.locale(), profile.contactEmail(),
+        Fields fields = new Fields(profile.name(), profile.websiteUrl(), profile.locale(), settings.contactEmail(),
                 String.valueOf(settings.invitationDelayDays()),
                 settings.reminderAfterDays() == null ? "" : String.valueOf(settings.reminderAfterDays()));
         return profile(session, lang, fields, null, saved);
@@ -125,9 +125,18 @@ public class SettingsPages {
         return firstField(validator.validate(profile));
     }
 
-    /** The first field of the invitation-mail settings that the settings API would refuse; empty when all are fine. */
-    public Optional<String> refused(ShopSettings settings) {
-        return firstField(validator.validate(settings));
+    /**
+     * {@code contactEmail} when the settings API would refuse this contact address (null: none);
+     * empty when it is fine. Checked as part of a settings body whose other fields are valid, so
+     * the rule is the API's own.
+     */
+    public Optional<String> refusedContact(String contactEmail) {
+        return firstField(validator.validate(new ShopSettings(contactEmail, 0, null)));
+    }
+
+    /** The first field of the invitation-mail timing that the settings API would refuse; empty when both are fine. */
+    public Optional<String> refusedTiming(int invitationDelayDays, Integer reminderAfterDays) {
+        return firstField(validator.validate(new ShopSettings(null, invitationDelayDays, reminderAfterDays)));
     }
 
     public Optional<String> refused(WebhookView.Request request) {

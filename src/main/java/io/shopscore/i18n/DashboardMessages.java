@@ -4,11 +4,12 @@ import io.quarkus.qute.i18n.Message;
 import io.quarkus.qute.i18n.MessageBundle;
 
 /**
- * The texts of the dashboard's widget configurator and insights pages, used in templates as
- * {@code {dash:key}}, from {@code messages/dash_<language>.properties}. A bundle of its own because
- * Quarkus 3.34 cannot build a bundle of more than 300 messages: it splits the lookup into methods
- * of 300 and the generated code then fails to load (VerifyError in {@code Messages_Bundle}), and
- * {@link Messages} is close to that.
+ * The texts of the dashboard's widget configurator and insights pages, and why a session opened
+ * with the API key manages no access; used in templates as {@code {dash:key}}, from
+ * {@code messages/dash_<language>.properties}. A bundle of its own because Quarkus 3.34 cannot
+ * build a bundle of more than 300 messages: it splits the lookup into methods of 300 and the
+ * generated code then fails to load (VerifyError in {@code Messages_Bundle}), and {@link Messages}
+ * is close to that.
  */
 @MessageBundle(value = "dash", locale = "en")
 public interface DashboardMessages {
@@ -45,4 +46,8 @@ public interface DashboardMessages {
     @Message String dashWidgetErrorSku();
     @Message String dashInsightsErrorHeading();
     @Message String dashInsightsErrorMonths(int most);
+    @Message String dashAccessTitle();
+    @Message String dashAccessText();
+    @Message String dashAccessNotice();
+    @Message String dashAccessSignIn();
 }

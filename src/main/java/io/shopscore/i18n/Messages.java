@@ -276,12 +276,12 @@ public interface Messages {
     @Message String dashKeyError();
     @Message String dashKeySubmit();
     @Message String dashLinkSentTitle();
-    @Message String dashLinkSentText();
+    @Message String dashLinkSentText(long minutes);
     @Message String dashBackToSignIn();
     @Message String dashLinkTitle(String shop);
     @Message String dashLinkSubmit();
     @Message String dashLinkGoneTitle();
-    @Message String dashLinkGoneText();
+    @Message String dashLinkGoneText(long minutes);
     @Message String dashForbiddenTitle();
     @Message String dashForbiddenText();
     @Message String dashBackToDashboard();

@@ -24,6 +24,7 @@ import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.shopscore.config.ShopscoreConfig;
+import io.shopscore.shop.ShopDescribed;
 import io.shopscore.web.Representation;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -38,8 +39,9 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
  *
  * <p>Bounded in size ({@code shopscore.scores.cache-size}); an entry lives at most
  * {@code shopscore.scores.cache-expiry} (10 s), which bounds how long another instance shows an old
- * score. This instance drops its copy as soon as a change commits. Unknown slugs are cached too (as
- * empty), so a flood of made-up slugs cannot reach the database.
+ * score. This instance drops its copy as soon as a change to the score, or a rename of the shop,
+ * commits. Unknown slugs are cached too (as empty), so a flood of made-up slugs cannot reach the
+ * database.
  */
 @ApplicationScoped
 public class ScoreCache {
@@ -111,6 +113,13 @@ public class ScoreCache {
 
     /** Drops this instance's copy once the change is committed, so the next read sees it. */
     void onScoreChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) ScoreChanged change) {
+        if (cache != null) {
+            cache.synchronous().invalidate(change.slug());
+        }
+    }
+
+    /** A renamed shop's document names it: dropped like a changed score, once the rename commits. */
+    void onShopDescribed(@Observes(during = TransactionPhase.AFTER_SUCCESS) ShopDescribed change) {
         if (cache != null) {
             cache.synchronous().invalidate(change.slug());
         }

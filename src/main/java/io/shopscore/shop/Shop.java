@@ -12,10 +12,18 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.DynamicUpdate;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** A webshop that collects reviews. Its slug names it in every URL and never changes. */
+/**
+ * A webshop that collects reviews. Its slug names it in every URL and never changes.
+ * {@code @DynamicUpdate}: an update writes only the columns it changed, so changes to different
+ * parts of the shop at the same moment (its name, its contact address, its mail timing) cannot
+ * undo each other by writing back what they read.
+ */
 @Entity
+@DynamicUpdate
 @Table(name = "shop")
 public class Shop extends PanacheEntityBase {
 
@@ -75,6 +83,17 @@ public class Shop extends PanacheEntityBase {
     /** The shop's own choices about mails; validated by the caller. */
     void configure(String contactEmail, int invitationDelayDays, Integer reminderAfterDays) {
         this.contactEmail = contactEmail;
+        this.invitationDelayDays = invitationDelayDays;
+        this.reminderAfterDays = reminderAfterDays;
+    }
+
+    /** Where negative reviews are reported, and who else may sign in; validated by the caller. */
+    void contact(String contactEmail) {
+        this.contactEmail = contactEmail;
+    }
+
+    /** When invitation mails and their reminder go out; validated by the caller. */
+    void timeMails(int invitationDelayDays, Integer reminderAfterDays) {
         this.invitationDelayDays = invitationDelayDays;
         this.reminderAfterDays = reminderAfterDays;
     }

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
@@ -35,6 +36,7 @@ public class ShopService implements ShopKeys {
     private final Locales locales;
     private final ShopTotals totals;
     private final ServiceKeys keys;
+    private final Event<ShopDescribed> described;
     /**
      * Key uses recorded lately by this instance (by key and address): a shop calling its API many
      * times a second writes one row. It says nothing about whether a key is valid, so revoking a key
@@ -43,11 +45,12 @@ public class ShopService implements ShopKeys {
     private final Cache<String, Boolean> recentKeyUses = Caffeine.newBuilder()
             .maximumSize(100_000).expireAfterWrite(Duration.ofMinutes(10)).build();
 
-    public ShopService(Clock clock, Locales locales, ShopTotals totals, ServiceKeys keys) {
+    public ShopService(Clock clock, Locales locales, ShopTotals totals, ServiceKeys keys, Event<ShopDescribed> described) {
         this.clock = clock;
         this.locales = locales;
         this.totals = totals;
         this.keys = keys;
+        this.described = described;
     }
 
     /** Creates a shop with an empty score and a fresh API key; 409 when the slug is taken. */
@@ -150,17 +153,36 @@ public class ShopService implements ShopKeys {
     }
 
     /**
-     * Changes how the shop is named and shown, and its contact address (validated by the caller with
-     * the record's constraints). A replaced contact address is no longer a member: its dashboard
-     * sessions end on their next request.
+     * Changes how the shop is named and shown (validated by the caller with the record's
+     * constraints); nothing else of the shop. Copies of the score, which names the shop, are
+     * dropped when this commits ({@link ShopDescribed}).
      */
     @Transactional
     public ShopProfile describe(String slug, ShopProfile profile) {
         Shop shop = require(slug);
         shop.describe(profile.name().strip(), profile.websiteUrl(), profile.locale());
-        String contact = profile.contactEmail() == null || profile.contactEmail().isBlank() ? null : profile.contactEmail().strip();
-        shop.configure(contact, shop.invitationDelayDays(), shop.reminderAfterDays());
+        described.fire(new ShopDescribed(slug));
         return ShopProfile.of(shop);
+    }
+
+    /**
+     * Replaces the shop's contact address (validated by the caller with {@link ShopSettings}'
+     * constraint; blank or null for none), and nothing else of the shop. A replaced address is no
+     * longer a member: its dashboard sessions end on their next request.
+     */
+    @Transactional
+    public void changeContact(String slug, String contactEmail) {
+        require(slug).contact(contactEmail == null || contactEmail.isBlank() ? null : contactEmail.strip());
+    }
+
+    /**
+     * Sets when invitation mails and their reminder go out (validated by the caller with
+     * {@link ShopSettings}' constraints), and nothing else: a contact address changed at the same
+     * moment stays as it was changed.
+     */
+    @Transactional
+    public void timeMails(String slug, int invitationDelayDays, Integer reminderAfterDays) {
+        require(slug).timeMails(invitationDelayDays, reminderAfterDays);
     }
 
     @Transactional

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,6 +49,9 @@ class DashboardInvitationsTest {
 
     @Inject
     MovableClock clock;
+
+    @Inject
+    EntityManager entities;
 
     @BeforeEach
     void emptyOutbox() {
@@ -284,6 +288,33 @@ class DashboardInvitationsTest {
                 .then().statusCode(400).body(containsString("100001 columns in its header"))
                 .body(not(containsString("is not a column of a file of orders")));
         assertEquals(0, browser.apiTotal());
+    }
+
+    /**
+     * One file of a shop at a time: while one is checked or imported, a second is refused (409) and
+     * nothing of it is stored; a job that has not reported for ten minutes (its process ended) no
+     * longer holds the shop up. The running job is a row written here, as a job on another instance
+     * would leave it: a real job on this instance ends in milliseconds, so a second upload could
+     * not be made to meet it every time.
+     */
+    @Test
+    void aSecondFileWhileOneIsRunningIsRefusedUntilTheFirstFallsSilent() {
+        TestShop shop = Api.newShop(Api.freshSlug("inv"), "en");
+        Browser browser = Browser.of(shop);
+        Instant now = clock.instant();
+        QuarkusTransaction.requiringNew().run(() -> entities.createNativeQuery("insert into invitation_upload (id, shop_id, file_name, state, "
+                + "total_rows, done_rows, invited, already, problem_count, created_at, updated_at) select ?1, id, 'first.csv', 'IMPORTING', "
+                + "20000, 500, 0, 0, 0, ?2, ?2 from shop where slug = ?3")
+                .setParameter(1, -System.nanoTime()).setParameter(2, now).setParameter(3, shop.slug()).executeUpdate());
+
+        browser.upload("second.csv", "orderRef,email\nS-1,s1@example.com\n".getBytes(StandardCharsets.UTF_8))
+                .post("/dashboard/{slug}/invitations/uploads", shop.slug())
+                .then().statusCode(409).body(containsString("still being checked or imported"));
+        assertEquals(0, browser.apiTotal());
+
+        clock.advance(Duration.ofMinutes(11));
+        browser.uploadAndWait("orderRef,email\nS-1,s1@example.com\n");
+        assertEquals(1, browser.apiTotal(), "the second file went in once the first fell silent");
     }
 
     @Test

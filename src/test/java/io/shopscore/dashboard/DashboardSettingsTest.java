@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -84,14 +86,14 @@ class DashboardSettingsTest {
     }
 
     @Test
-    void profileIsChangedWithTheApisRulesAndABadFieldIsNamed() {
+    void profileIsChangedWithTheApisRulesAndABadFieldIsNamedButNotTheContactAddress() {
         TestShop shop = shop("Fietsen " + System.nanoTime(), null);
         String cookie = signInWithKey(shop);
         String token = formToken(cookie, shop.slug());
 
         form().cookie("shopscore_session", cookie).formParam("formToken", token).formParam("lang", "en")
                 .formParam("name", "Bloemen <3 & Co").formParam("websiteUrl", " https://bloemen.example/shop ").formParam("locale", "de")
-                .formParam("contactEmail", "service@bloemen.example")
+                .formParam("contactEmail", "thief@bloemen.example")
                 .post("/dashboard/{slug}/settings/profile", shop.slug())
                 .then().statusCode(303).header("Location", containsString("/dashboard/" + shop.slug() + "/settings?saved=true"));
         Api.asOperator().get("/api/v1/shops/{slug}", shop.slug()).then().statusCode(200)
@@ -99,7 +101,7 @@ class DashboardSettingsTest {
                 .body("websiteUrl", org.hamcrest.Matchers.equalTo("https://bloemen.example/shop"))
                 .body("locale", org.hamcrest.Matchers.equalTo("de"));
         shop.asShop().get("/api/v1/shops/{slug}/settings", shop.slug()).then().statusCode(200)
-                .body("contactEmail", org.hamcrest.Matchers.equalTo("service@bloemen.example"));
+                .body("contactEmail", nullValue());
         assertTrue(page(cookie, "", shop.slug()).contains("value=\"Bloemen &lt;3 &amp; Co\""));
 
         form().cookie("shopscore_session", cookie).formParam("formToken", token).formParam("lang", "en")
@@ -117,38 +119,60 @@ class DashboardSettingsTest {
                 .formParam("name", "Fine").formParam("websiteUrl", "https://bloemen.example").formParam("locale", "xx")
                 .post("/dashboard/{slug}/settings/profile", shop.slug())
                 .then().statusCode(400).body(containsString("id=\"locale-error\""));
-        form().cookie("shopscore_session", cookie).formParam("formToken", token).formParam("lang", "en")
-                .formParam("name", "Fine").formParam("websiteUrl", "https://bloemen.example").formParam("locale", "en")
-                .formParam("contactEmail", "not an address")
-                .post("/dashboard/{slug}/settings/profile", shop.slug())
-                .then().statusCode(400).body(containsString("id=\"contactEmail-error\""));
         Api.asOperator().get("/api/v1/shops/{slug}", shop.slug()).then().body("name", org.hamcrest.Matchers.equalTo("Bloemen <3 & Co"));
     }
 
+    /** The score document names the shop: a rename drops this instance's cached copy, so the next read has the new name. */
     @Test
-    void replacingTheContactAddressEndsItsSessions() {
+    void aRenameShowsInTheNextScoreRead() {
+        String before = "Before " + System.nanoTime();
+        TestShop shop = shop(before, null);
+        given().get("/api/v1/shops/{slug}/score", shop.slug()).then().statusCode(200).body("name", org.hamcrest.Matchers.equalTo(before));
+        given().get("/api/v1/scores?shops=" + shop.slug()).then().statusCode(200)
+                .body("scores[0].name", org.hamcrest.Matchers.equalTo(before));
+        given().get("/api/v1/shops/{slug}/score", shop.slug()).then().statusCode(200).body("name", org.hamcrest.Matchers.equalTo(before));
+
+        String cookie = signInWithKey(shop);
+        String after = "After " + System.nanoTime();
+        form().cookie("shopscore_session", cookie).formParam("formToken", formToken(cookie, shop.slug()))
+                .formParam("name", after).formParam("websiteUrl", "https://" + shop.slug() + ".example").formParam("locale", "en")
+                .post("/dashboard/{slug}/settings/profile", shop.slug()).then().statusCode(303);
+
+        // well within the cache's 10 seconds: only dropping the entry explains the new name
+        given().get("/api/v1/shops/{slug}/score", shop.slug()).then().statusCode(200).body("name", org.hamcrest.Matchers.equalTo(after));
+        given().get("/api/v1/scores?shops=" + shop.slug()).then().statusCode(200)
+                .body("scores[0].name", org.hamcrest.Matchers.equalTo(after));
+    }
+
+    @Test
+    void aMemberChangesTheContactAddressWithTheApisRuleAndItsOldSessionsEnd() {
         String contact = "old-" + System.nanoTime() + "@example.com";
         TestShop shop = shop("Contact " + System.nanoTime(), contact);
-        outbox.sendDue();
-        SmtpResource.server().clear();
-        form().formParam("email", contact).post("/dashboard/sign-in/email").then().statusCode(200);
-        outbox.sendDue();
-        Pattern signInLink = Pattern.compile("/dashboard/sign-in/([A-Za-z0-9_-]{43})");
-        String text = SmtpResource.server().awaitMailTo(contact, m -> signInLink.matcher(m.text()).find(), Duration.ofSeconds(10)).text();
-        Matcher link = signInLink.matcher(text);
-        assertTrue(link.find());
-        String contactCookie = form().post("/dashboard/sign-in/{token}", link.group(1)).then().statusCode(303)
-                .extract().cookie("shopscore_session");
-        page(contactCookie, "", shop.slug());
+        String colleague = "col-" + System.nanoTime() + "@example.com";
+        String contactCookie = DashboardTest.signInByMail(contact, outbox);
+        String token = formToken(contactCookie, shop.slug());
+        form().cookie("shopscore_session", contactCookie).formParam("formToken", token).formParam("email", colleague)
+                .post("/dashboard/{slug}/colleagues", shop.slug()).then().statusCode(303);
+        String colleagueCookie = DashboardTest.signInByMail(colleague, outbox);
+        String settings = page(contactCookie, "", shop.slug());
+        assertTrue(settings.contains("value=\"" + contact + "\""), "a member gets the form with the address");
 
-        String keyCookie = signInWithKey(shop);
-        form().cookie("shopscore_session", keyCookie).formParam("formToken", formToken(keyCookie, shop.slug()))
-                .formParam("name", "Contact").formParam("websiteUrl", "https://contact.example").formParam("locale", "en")
-                .formParam("contactEmail", "new-" + System.nanoTime() + "@example.com")
-                .post("/dashboard/{slug}/settings/profile", shop.slug()).then().statusCode(303);
+        form().cookie("shopscore_session", contactCookie).formParam("formToken", token).formParam("lang", "en")
+                .formParam("contactEmail", "not an address")
+                .post("/dashboard/{slug}/settings/contact", shop.slug())
+                .then().statusCode(400).body(containsString("id=\"contactEmail-error\"")).body(containsString("value=\"not an address\""));
+        shop.asShop().get("/api/v1/shops/{slug}/settings", shop.slug()).then().body("contactEmail", org.hamcrest.Matchers.equalTo(contact));
+
+        String replacement = "new-" + System.nanoTime() + "@example.com";
+        form().cookie("shopscore_session", colleagueCookie).formParam("formToken", formToken(colleagueCookie, shop.slug()))
+                .formParam("contactEmail", " " + replacement + " ")
+                .post("/dashboard/{slug}/settings/contact", shop.slug())
+                .then().statusCode(303).header("Location", containsString("/settings?saved=true"));
+        shop.asShop().get("/api/v1/shops/{slug}/settings", shop.slug()).then().body("contactEmail", org.hamcrest.Matchers.equalTo(replacement));
 
         given().cookie("shopscore_session", contactCookie).redirects().follow(false).get("/dashboard/{slug}/settings", shop.slug())
                 .then().statusCode(303).header("Location", containsString("/dashboard/sign-in"));
+        page(colleagueCookie, "", shop.slug());
     }
 
     @Test
@@ -179,6 +203,34 @@ class DashboardSettingsTest {
                     .then().statusCode(400).body(containsString("id=\"" + bad[2] + "-error\""));
         }
         shop.asShop().get("/api/v1/shops/{slug}/settings", shop.slug()).then().body("invitationDelayDays", org.hamcrest.Matchers.equalTo(2));
+    }
+
+    /**
+     * Saving the mail timing changes the timing only: a contact address replaced at the same moment
+     * (here held uncommitted while the save runs, so the save reads the old one) stays replaced.
+     */
+    @Test
+    void savingTheMailTimingLeavesAContactAddressChangedMeanwhileAlone() throws Exception {
+        TestShop shop = shop("Timing " + System.nanoTime(), "before-" + System.nanoTime() + "@example.com");
+        String cookie = signInWithKey(shop);
+        String token = formToken(cookie, shop.slug());
+        String replacement = "after-" + System.nanoTime() + "@example.com";
+
+        CompletableFuture<Integer> save = QuarkusTransaction.requiringNew().call(() -> {
+            entities.createNativeQuery("update shop set contact_email = :contact where slug = :slug")
+                    .setParameter("contact", replacement).setParameter("slug", shop.slug()).executeUpdate();
+            CompletableFuture<Integer> running = CompletableFuture.supplyAsync(() -> form().cookie("shopscore_session", cookie)
+                    .formParam("formToken", token).formParam("invitationDelayDays", "5").formParam("reminderAfterDays", "3")
+                    .post("/dashboard/{slug}/settings/mails", shop.slug()).statusCode());
+            Thread.sleep(1500); // the save reads the shop and waits for this transaction's row lock
+            return running;
+        });
+
+        assertEquals(303, save.get(20, TimeUnit.SECONDS));
+        shop.asShop().get("/api/v1/shops/{slug}/settings", shop.slug()).then().statusCode(200)
+                .body("contactEmail", org.hamcrest.Matchers.equalTo(replacement))
+                .body("invitationDelayDays", org.hamcrest.Matchers.equalTo(5))
+                .body("reminderAfterDays", org.hamcrest.Matchers.equalTo(3));
     }
 
     @Test
@@ -242,14 +294,26 @@ class DashboardSettingsTest {
         given().cookie("shopscore_session", cookie).get("/dashboard/{slug}/settings/webhook?page=x", shop.slug()).then().statusCode(400);
     }
 
+    /** A shop and the session of its contact address, signed in by a mailed link: only such a member manages keys. */
+    private record Owned(TestShop shop, String member) {
+    }
+
+    private Owned shopWithMember() {
+        String contact = "keys-" + System.nanoTime() + "@example.com";
+        TestShop shop = shop("Keys " + System.nanoTime(), contact);
+        return new Owned(shop, DashboardTest.signInByMail(contact, outbox));
+    }
+
     @Test
     void aSecondKeyOverlapsAndRevokingTheOldOneEndsItAndItsSessionsAtOnce() {
-        TestShop shop = Api.newShop();
+        Owned owned = shopWithMember();
+        TestShop shop = owned.shop();
+        String member = owned.member();
+        String token = formToken(member, shop.slug());
         String oldCookie = signInWithKey(shop);
-        String token = formToken(oldCookie, shop.slug());
-        assertEquals(List.of(), revocableKeys(oldCookie, shop.slug()), "the only key cannot be revoked");
+        assertEquals(List.of(), revocableKeys(member, shop.slug()), "the only key cannot be revoked");
 
-        String answer = form().cookie("shopscore_session", oldCookie).formParam("formToken", token).formParam("lang", "en")
+        String answer = form().cookie("shopscore_session", member).formParam("formToken", token).formParam("lang", "en")
                 .formParam("label", "Shop server <2027>")
                 .post("/dashboard/{slug}/settings/api-keys", shop.slug())
                 .then().statusCode(200).header("Cache-Control", "no-store").extract().asString();
@@ -257,20 +321,20 @@ class DashboardSettingsTest {
         assertTrue(shown.find(), answer);
         TestShop renewed = new TestShop(shop.slug(), shown.group(1));
         assertTrue(answer.contains("Shop server &lt;2027&gt;"));
-        assertFalse(page(oldCookie, "/api-keys", shop.slug()).contains(renewed.apiKey()), "the key is shown once only");
+        assertFalse(page(member, "/api-keys", shop.slug()).contains(renewed.apiKey()), "the key is shown once only");
 
         shop.asShop().get("/api/v1/shops/{slug}/settings", shop.slug()).then().statusCode(200);
         renewed.asShop().get("/api/v1/shops/{slug}/settings", shop.slug()).then().statusCode(200);
         String newCookie = signInWithKey(renewed);
 
-        form().cookie("shopscore_session", oldCookie).formParam("formToken", token).formParam("lang", "en")
+        form().cookie("shopscore_session", member).formParam("formToken", token).formParam("lang", "en")
                 .post("/dashboard/{slug}/settings/api-keys", shop.slug())
                 .then().statusCode(409).body(containsString("Two keys work already"));
 
-        List<Long> live = revocableKeys(newCookie, shop.slug());
+        List<Long> live = revocableKeys(member, shop.slug());
         assertEquals(2, live.size());
         long oldKey = live.get(1); // newest first
-        form().cookie("shopscore_session", newCookie).formParam("formToken", formToken(newCookie, shop.slug()))
+        form().cookie("shopscore_session", member).formParam("formToken", token)
                 .post("/dashboard/{slug}/settings/api-keys/{id}/revoke", shop.slug(), oldKey)
                 .then().statusCode(303).header("Location", containsString("/settings/api-keys"));
 
@@ -279,24 +343,75 @@ class DashboardSettingsTest {
         form().formParam("apiKey", shop.apiKey()).post("/dashboard/sign-in/key").then().statusCode(400);
         given().cookie("shopscore_session", oldCookie).redirects().follow(false).get("/dashboard/{slug}/settings", shop.slug())
                 .then().statusCode(303).header("Location", containsString("/dashboard/sign-in"));
-        assertTrue(page(newCookie, "/api-keys", shop.slug()).contains("revoked"));
+        page(newCookie, "", shop.slug());
+        assertTrue(page(member, "/api-keys", shop.slug()).contains("revoked"));
 
-        String newToken = formToken(newCookie, shop.slug());
-        form().cookie("shopscore_session", newCookie).formParam("formToken", newToken).formParam("lang", "en")
+        form().cookie("shopscore_session", member).formParam("formToken", token).formParam("lang", "en")
                 .post("/dashboard/{slug}/settings/api-keys/{id}/revoke", shop.slug(), oldKey)
                 .then().statusCode(404).body(containsString("does not exist or was revoked already"));
         long newKey = live.get(0);
-        form().cookie("shopscore_session", newCookie).formParam("formToken", newToken).formParam("lang", "en")
+        form().cookie("shopscore_session", member).formParam("formToken", token).formParam("lang", "en")
                 .post("/dashboard/{slug}/settings/api-keys/{id}/revoke", shop.slug(), newKey)
                 .then().statusCode(409).body(containsString("only working key"));
         renewed.asShop().get("/api/v1/shops/{slug}/settings", shop.slug()).then().statusCode(200);
     }
 
+    /**
+     * The leaked-key case: a session opened with the key sees the keys and the contact address but
+     * can neither create nor revoke a key nor replace the address (403, saying why), and nothing
+     * changes; so revoking the leaked key shuts its holder out.
+     */
+    @Test
+    void aSessionOpenedWithTheKeyCannotCreateOrRevokeKeysNorChangeTheContactAddress() {
+        Owned owned = shopWithMember();
+        TestShop shop = owned.shop();
+        String member = owned.member();
+        String contact = shop.asShop().get("/api/v1/shops/{slug}/settings", shop.slug()).then().extract().path("contactEmail");
+        Matcher shown = NEW_KEY.matcher(form().cookie("shopscore_session", member).formParam("formToken", formToken(member, shop.slug()))
+                .post("/dashboard/{slug}/settings/api-keys", shop.slug()).then().statusCode(200).extract().asString());
+        assertTrue(shown.find());
+        TestShop second = new TestShop(shop.slug(), shown.group(1));
+        List<Long> live = revocableKeys(member, shop.slug());
+        assertEquals(2, live.size());
+
+        String keySession = signInWithKey(shop);
+        String token = formToken(keySession, shop.slug());
+        String keysPage = page(keySession, "/api-keys", shop.slug());
+        assertTrue(keysPage.contains("Sign in with your email address to manage API keys, colleagues and the contact address"), keysPage);
+        assertFalse(keysPage.contains("/revoke\""), "no revoke buttons");
+        assertFalse(keysPage.contains("action=\"/dashboard/" + shop.slug() + "/settings/api-keys\""), "no form to create one");
+        String settings = page(keySession, "", shop.slug());
+        assertTrue(settings.contains(contact) && !settings.contains("id=\"contactEmail\""), "the address is shown, not offered for change");
+        assertTrue(settings.contains("id=\"access-needs-member\""));
+
+        form().cookie("shopscore_session", keySession).formParam("formToken", token).formParam("lang", "en").formParam("label", "mine")
+                .post("/dashboard/{slug}/settings/api-keys", shop.slug())
+                .then().statusCode(403).body(containsString("You signed in with the shop&#39;s API key")).body(not(containsString("sk_")));
+        for (long key : live) {
+            form().cookie("shopscore_session", keySession).formParam("formToken", token).formParam("lang", "en")
+                    .post("/dashboard/{slug}/settings/api-keys/{id}/revoke", shop.slug(), key)
+                    .then().statusCode(403).body(containsString("Sign in with your email address"));
+        }
+        form().cookie("shopscore_session", keySession).formParam("formToken", token).formParam("lang", "en")
+                .formParam("contactEmail", "thief@example.com")
+                .post("/dashboard/{slug}/settings/contact", shop.slug())
+                .then().statusCode(403).body(containsString("Sign in with your email address"));
+
+        assertEquals(live, revocableKeys(member, shop.slug()), "no key was created or revoked");
+        shop.asShop().get("/api/v1/shops/{slug}/settings", shop.slug()).then().statusCode(200)
+                .body("contactEmail", org.hamcrest.Matchers.equalTo(contact));
+        second.asShop().get("/api/v1/shops/{slug}/settings", shop.slug()).then().statusCode(200);
+        page(keySession, "", shop.slug());
+        page(member, "", shop.slug());
+    }
+
     @Test
     void theOperatorsRotationStillRevokesEveryKeyAtOnce() {
-        TestShop shop = Api.newShop();
+        Owned owned = shopWithMember();
+        TestShop shop = owned.shop();
+        String member = owned.member();
         String cookie = signInWithKey(shop);
-        String answer = form().cookie("shopscore_session", cookie).formParam("formToken", formToken(cookie, shop.slug()))
+        String answer = form().cookie("shopscore_session", member).formParam("formToken", formToken(member, shop.slug()))
                 .post("/dashboard/{slug}/settings/api-keys", shop.slug()).then().statusCode(200).extract().asString();
         Matcher shown = NEW_KEY.matcher(answer);
         assertTrue(shown.find());
@@ -311,6 +426,7 @@ class DashboardSettingsTest {
         for (String ended : new String[] { cookie, secondCookie }) {
             given().cookie("shopscore_session", ended).redirects().follow(false).get("/dashboard/{slug}", shop.slug()).then().statusCode(303);
         }
+        page(member, "", shop.slug());
     }
 
     @Test
@@ -345,8 +461,9 @@ class DashboardSettingsTest {
 
     @Test
     void aPostFromAnotherSiteOrWithoutTheFormTokenIsRefused() {
-        TestShop shop = Api.newShop();
-        String cookie = signInWithKey(shop);
+        Owned owned = shopWithMember();
+        TestShop shop = owned.shop();
+        String cookie = owned.member();
         String token = formToken(cookie, shop.slug());
         given().redirects().follow(false).contentType("application/x-www-form-urlencoded").header("Origin", "https://evil.example")
                 .cookie("shopscore_session", cookie).formParam("formToken", token)

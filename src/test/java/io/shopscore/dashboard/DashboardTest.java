@@ -27,6 +27,7 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import io.shopscore.keys.Digests;
 import io.shopscore.mail.MailOutbox;
+import io.shopscore.session.SignInService;
 import io.shopscore.testing.Api;
 import io.shopscore.testing.Api.TestShop;
 import io.shopscore.testing.MovableClock;
@@ -49,6 +50,9 @@ class DashboardTest {
 
     @Inject
     EntityManager entities;
+
+    @Inject
+    SignInService signIns;
 
     @BeforeEach
     void emptyOutbox() {
@@ -80,7 +84,34 @@ class DashboardTest {
         return matcher.group(1);
     }
 
-    private static TestShop shopWithContact(String contact) {
+    /** Tokens of mailed links the tests have used, so a second sign-in of one address waits for its own link. */
+    private static final java.util.Set<String> USED_LINKS = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * Signs in as the member at this address by a mailed link (only such a session may change who
+     * has access); returns the session cookie. Waits for the sign-in mail itself: an alert about a
+     * new review to the same address may arrive first.
+     */
+    static String signInByMail(String address, MailOutbox outbox) {
+        form().formParam("email", address).formParam("lang", "en").post("/dashboard/sign-in/email").then().statusCode(200);
+        outbox.sendDue();
+        ReceivedMail mail = SmtpResource.server().awaitMailTo(address, m -> unusedLink(m) != null, Duration.ofSeconds(10));
+        String token = unusedLink(mail);
+        USED_LINKS.add(token);
+        return form().post("/dashboard/sign-in/{token}", token).then().statusCode(303).extract().cookie("shopscore_session");
+    }
+
+    private static String unusedLink(ReceivedMail mail) {
+        Matcher matcher = LINK.matcher(mail.text());
+        while (matcher.find()) {
+            if (!USED_LINKS.contains(matcher.group(1))) {
+                return matcher.group(1);
+            }
+        }
+        return null;
+    }
+
+    static TestShop shopWithContact(String contact) {
         String slug = Api.freshSlug("dash");
         String apiKey = Api.asOperator()
                 .body(Map.of("slug", slug, "name", "Bloemen <3 " + slug, "websiteUrl", "https://" + slug + ".example", "locale", "en",
@@ -196,6 +227,18 @@ class DashboardTest {
         form().post("/dashboard/sign-in/{token}", token).then().statusCode(410).header("Set-Cookie", (String) null);
     }
 
+    /** The pages say how long a link works from the setting the links are made with, not from a number written into the text. */
+    @Test
+    void thePagesStateTheLinksRealLifetime() {
+        long minutes = signIns.linkValid().toMinutes();
+        Map<String, String> sent = Map.of("en", "It works once, for " + minutes + " minutes.", "nl", "Die werkt één keer, " + minutes + " minuten lang.",
+                "de", "Er funktioniert einmal, " + minutes + " Minuten lang.", "fr", "Il fonctionne une fois, pendant " + minutes + " minutes.");
+        sent.forEach((lang, text) -> form().formParam("email", "nobody-" + System.nanoTime() + "@example.com").formParam("lang", lang)
+                .post("/dashboard/sign-in/email").then().statusCode(200).body(containsString(text)));
+        given().get("/dashboard/sign-in/{token}?lang=en", "x".repeat(43)).then().statusCode(410)
+                .body(containsString("A link works once, for " + minutes + " minutes."));
+    }
+
     @Test
     void answerNeverRevealsWhetherAnAddressBelongsToAShop() {
         String stranger = "nobody-" + System.nanoTime() + "@example.com";
@@ -287,19 +330,18 @@ class DashboardTest {
 
     @Test
     void colleaguesAreAddedWithAMailAndRemovedWithTheirSessions() {
-        TestShop shop = Api.newShop(Api.freshSlug("dash"), "en");
-        String cookie = signInWithKey(shop);
+        String contact = "owner-" + System.nanoTime() + "@example.com";
+        TestShop shop = shopWithContact(contact);
+        String cookie = signInByMail(contact, outbox);
         String token = formToken(cookie, shop.slug());
         String colleague = "colleague-" + System.nanoTime() + "@example.com";
         form().cookie("shopscore_session", cookie).formParam("formToken", token).formParam("email", colleague).formParam("lang", "en")
                 .post("/dashboard/{slug}/colleagues", shop.slug()).then().statusCode(303);
         outbox.sendDue();
         ReceivedMail added = SmtpResource.server().awaitMailsTo(colleague, 1, Duration.ofSeconds(10)).get(0);
-        assertTrue(added.text().contains("api-key added you"), added.text());
+        assertTrue(added.text().contains(contact + " added you"), added.text());
 
-        form().formParam("email", colleague).post("/dashboard/sign-in/email").then().statusCode(200);
-        String link = mailedToken(colleague);
-        String theirs = form().post("/dashboard/sign-in/{token}", link).then().statusCode(303).extract().cookie("shopscore_session");
+        String theirs = signInByMail(colleague, outbox);
 
         String page = given().cookie("shopscore_session", cookie).get("/dashboard/{slug}/colleagues", shop.slug()).then().statusCode(200)
                 .body(containsString(colleague)).extract().asString();
@@ -310,5 +352,69 @@ class DashboardTest {
         given().cookie("shopscore_session", cookie).get("/dashboard/{slug}/colleagues", shop.slug()).then().statusCode(200)
                 .body(not(containsString(colleague)));
         given().redirects().follow(false).cookie("shopscore_session", theirs).get("/dashboard/{slug}", shop.slug()).then().statusCode(303);
+    }
+
+    /**
+     * Whoever holds a leaked key must not be able to keep a way in once it is revoked: a session
+     * opened with the key sees the colleagues but cannot add or remove one (403, saying why), and
+     * nothing changes.
+     */
+    @Test
+    void aSessionOpenedWithTheKeyCannotAddOrRemoveColleagues() {
+        String contact = "keeper-" + System.nanoTime() + "@example.com";
+        TestShop shop = shopWithContact(contact);
+        String member = signInByMail(contact, outbox);
+        String colleague = "kept-" + System.nanoTime() + "@example.com";
+        form().cookie("shopscore_session", member).formParam("formToken", formToken(member, shop.slug())).formParam("email", colleague)
+                .post("/dashboard/{slug}/colleagues", shop.slug()).then().statusCode(303);
+        String colleagueSession = signInByMail(colleague, outbox);
+        String memberPage = given().cookie("shopscore_session", member).get("/dashboard/{slug}/colleagues", shop.slug()).then()
+                .extract().asString();
+        Matcher remove = Pattern.compile("/dashboard/" + shop.slug() + "/colleagues/(\\d+)/remove").matcher(memberPage);
+        assertTrue(remove.find());
+
+        String keySession = signInWithKey(shop);
+        String token = formToken(keySession, shop.slug());
+        String page = given().cookie("shopscore_session", keySession).get("/dashboard/{slug}/colleagues?lang=en", shop.slug())
+                .then().statusCode(200).extract().asString();
+        assertTrue(page.contains(colleague), "the list is shown");
+        assertTrue(page.contains("Sign in with your email address to manage API keys, colleagues and the contact address"), page);
+        assertFalse(page.contains("/remove\""), "no remove buttons");
+        assertFalse(page.contains("action=\"/dashboard/" + shop.slug() + "/colleagues\""), "no form to add one");
+
+        String thief = "thief-" + System.nanoTime() + "@example.com";
+        form().cookie("shopscore_session", keySession).formParam("formToken", token).formParam("email", thief).formParam("lang", "en")
+                .post("/dashboard/{slug}/colleagues", shop.slug())
+                .then().statusCode(403).header("Cache-Control", "no-store")
+                .body(containsString("You signed in with the shop&#39;s API key"));
+        form().cookie("shopscore_session", keySession).formParam("formToken", token).formParam("lang", "en")
+                .post("/dashboard/{slug}/colleagues/{id}/remove", shop.slug(), remove.group(1))
+                .then().statusCode(403).body(containsString("Sign in with your email address"));
+
+        given().cookie("shopscore_session", member).get("/dashboard/{slug}/colleagues", shop.slug()).then().statusCode(200)
+                .body(containsString(colleague)).body(not(containsString(thief)));
+        given().cookie("shopscore_session", colleagueSession).get("/dashboard/{slug}", shop.slug()).then().statusCode(200);
+        outbox.sendDue();
+        assertEquals(List.of(), SmtpResource.server().mailsTo(thief), "nobody was told they were added");
+        form().formParam("email", thief).post("/dashboard/sign-in/email").then().statusCode(200);
+        outbox.sendDue();
+        assertEquals(List.of(), SmtpResource.server().mailsTo(thief), "the address is no member");
+    }
+
+    /** The page that refuses a key session says why in each language. */
+    @Test
+    void theRefusalSaysWhyInEveryLanguage() {
+        TestShop shop = Api.newShop();
+        String keySession = signInWithKey(shop);
+        String token = formToken(keySession, shop.slug());
+        Map<String, String> why = Map.of(
+                "en", "Sign in with your email address for this",
+                "nl", "Log hiervoor in met je e-mailadres",
+                "de", "Melden Sie sich dafür mit Ihrer E-Mail-Adresse an",
+                "fr", "Connectez-vous avec votre adresse e-mail pour cela");
+        why.forEach((lang, title) -> form().cookie("shopscore_session", keySession).formParam("formToken", token)
+                .formParam("email", "x-" + lang + "@example.com").formParam("lang", lang)
+                .post("/dashboard/{slug}/colleagues", shop.slug())
+                .then().statusCode(403).header("Content-Language", lang).body(containsString(title)));
     }
 }

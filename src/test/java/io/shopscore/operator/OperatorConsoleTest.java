@@ -331,6 +331,23 @@ class OperatorConsoleTest {
     }
 
     @Test
+    void theQueueSaysOneReviewOrSeveralInEveryLanguage() {
+        TestShop shop = Api.newShop();
+        heldReview(shop, "Call me on 020 123 4567");
+        String cookie = signIn("Nora");
+        Map<String, String> one = Map.of("en", "1 review waits for a decision", "nl", "1 review wacht op een beslissing",
+                "de", "1 Bewertung wartet auf eine Entscheidung", "fr", "1 avis attend une décision");
+        one.forEach((lang, text) -> given().cookie(COOKIE, cookie).get("/operator/queue?lang={lang}&shop={slug}", lang, shop.slug())
+                .then().statusCode(200).body(containsString(text)));
+
+        heldReview(shop, "Or see www.example.com");
+        Map<String, String> two = Map.of("en", "2 reviews wait for a decision", "nl", "2 reviews wachten op een beslissing",
+                "de", "2 Bewertungen warten auf eine Entscheidung", "fr", "2 avis attendent une décision");
+        two.forEach((lang, text) -> given().cookie(COOKIE, cookie).get("/operator/queue?lang={lang}&shop={slug}", lang, shop.slug())
+                .then().statusCode(200).body(containsString(text)));
+    }
+
+    @Test
     void theQueueShowsHoldsReportsAndNotices() {
         TestShop shop = Api.newShop();
         long published = shop.review(3, false);
