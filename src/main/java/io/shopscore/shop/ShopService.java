@@ -217,11 +217,21 @@ public class ShopService implements ShopKeys {
         return ShopSettings.of(require(slug));
     }
 
+    /**
+     * The settings API, called with the shop's key: sets when invitation mails go out. The contact
+     * address it may repeat but not change (403): that address signs in to the dashboard, where
+     * keys and colleagues are managed, so a key that leaked must not make its holder a member who
+     * outlasts the key. A member signed in by mail changes it in the dashboard.
+     */
     @Transactional
     public ShopSettings configure(String slug, ShopSettings settings) {
         Shop shop = require(slug);
         String contact = settings.contactEmail() == null || settings.contactEmail().isBlank() ? null : settings.contactEmail().strip();
-        shop.configure(contact, settings.invitationDelayDays(), settings.reminderAfterDays());
+        if (contact == null ? shop.contactEmail() != null : !contact.equalsIgnoreCase(shop.contactEmail())) {
+            throw ProblemException.forbidden("contactEmail cannot be changed with the API key: the contact address signs in to the "
+                    + "shop's dashboard, where keys and colleagues are managed. Change it in the dashboard's settings, signed in by mail.");
+        }
+        shop.timeMails(settings.invitationDelayDays(), settings.reminderAfterDays());
         return ShopSettings.of(shop);
     }
 

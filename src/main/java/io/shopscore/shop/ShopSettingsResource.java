@@ -42,9 +42,12 @@ public class ShopSettingsResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @PermissionsAllowed(Roles.SHOP_OWNER)
-    @Operation(operationId = "updateShopSettings", summary = "Change the shop's mail settings", description = "Applies to invitations created from now on.")
+    @Operation(operationId = "updateShopSettings", summary = "Change the shop's mail settings",
+            description = "Sets when invitation mails go out; applies to invitations created from now on. contactEmail must be "
+                    + "repeated as it is: the key cannot change it (it signs in to the dashboard; a member signed in by mail changes it there).")
     @APIResponse(responseCode = "200", description = "The settings")
     @APIResponse(responseCode = "400", description = "A field is invalid")
+    @APIResponse(responseCode = "403", description = "Another shop's settings, or a changed contactEmail")
     public ShopSettings put(@RestPath String slug, @Valid @NotNull ShopSettings body) {
         return shops.configure(slug, body);
     }

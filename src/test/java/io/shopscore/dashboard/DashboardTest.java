@@ -305,8 +305,9 @@ class DashboardTest {
         String cookie = form().post("/dashboard/sign-in/{token}", token).then().statusCode(303).extract().cookie("shopscore_session");
         given().cookie("shopscore_session", cookie).get("/dashboard/{slug}", shop.slug()).then().statusCode(200);
 
-        shop.asShop().body(Map.of("contactEmail", "new-owner@example.com", "invitationDelayDays", 0))
-                .put("/api/v1/shops/{slug}/settings", shop.slug()).then().statusCode(200);
+        form().cookie("shopscore_session", cookie).formParam("formToken", formToken(cookie, shop.slug()))
+                .formParam("contactEmail", "new-owner@example.com").post("/dashboard/{slug}/settings/contact", shop.slug())
+                .then().statusCode(303);
 
         given().redirects().follow(false).cookie("shopscore_session", cookie).get("/dashboard/{slug}", shop.slug()).then().statusCode(303);
     }

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -437,10 +438,8 @@ class MailTest {
 
     @Test
     void negativeReviewAlertsTheShopAtOnce() {
-        TestShop shop = Api.newShop();
         String contact = email();
-        shop.asShop().body(Map.of("contactEmail", contact, "invitationDelayDays", 0))
-                .put("/api/v1/shops/{slug}/settings", shop.slug()).then().statusCode(200);
+        TestShop shop = Api.newShopWithContact(contact);
         shop.review(8, true);
         String token = shop.invite();
         given().contentType("application/json").body(Map.of("score", 3, "text", "Never arrived <img src=x onerror=alert(1)>"))
@@ -465,5 +464,24 @@ class MailTest {
         shop.asShop().body(Map.of("contactEmail", "not-an-address", "invitationDelayDays", 1))
                 .put("/api/v1/shops/{slug}/settings", shop.slug()).then().statusCode(400)
                 .body("violations[0].field", equalTo("contactEmail"));
+    }
+
+    @Test
+    void theKeyTimesMailsButCannotRedirectTheShopsAddress() {
+        String contact = email();
+        TestShop shop = Api.newShopWithContact(contact);
+        // a leaked key must not make its holder the contact, who signs in to the dashboard and manages keys
+        for (Object other : new Object[] {"thief@example.com", null}) {
+            Map<String, Object> body = new HashMap<>();
+            body.put("contactEmail", other);
+            body.put("invitationDelayDays", 9);
+            shop.asShop().body(body).put("/api/v1/shops/{slug}/settings", shop.slug()).then().statusCode(403)
+                    .contentType("application/problem+json").body("detail", containsString("contactEmail"));
+        }
+        shop.asShop().get("/api/v1/shops/{slug}/settings", shop.slug()).then()
+                .body("contactEmail", equalTo(contact)).body("invitationDelayDays", equalTo(0));
+        shop.asShop().body(Map.of("contactEmail", contact.toUpperCase(), "invitationDelayDays", 3, "reminderAfterDays", 5))
+                .put("/api/v1/shops/{slug}/settings", shop.slug()).then().statusCode(200)
+                .body("contactEmail", equalTo(contact)).body("invitationDelayDays", equalTo(3)).body("reminderAfterDays", equalTo(5));
     }
 }

@@ -72,11 +72,18 @@ public final class Api {
     }
 
     public static TestShop newShop(String slug, String locale) {
-        String apiKey = asOperator()
-                .body(Map.of("slug", slug, "name", "Shop " + slug, "websiteUrl", "https://" + slug + ".example", "locale", locale))
-                .post("/api/v1/shops")
-                .then().statusCode(201)
-                .extract().path("apiKey");
-        return new TestShop(slug, apiKey);
+        return create(Map.of("slug", slug, "name", "Shop " + slug, "websiteUrl", "https://" + slug + ".example", "locale", locale));
+    }
+
+    /** A new Dutch shop whose negative-review alerts and dashboard sign-in go to this address (only the operator sets it so). */
+    public static TestShop newShopWithContact(String contactEmail) {
+        String slug = freshSlug("shop");
+        return create(Map.of("slug", slug, "name", "Shop " + slug, "websiteUrl", "https://" + slug + ".example", "locale", "nl",
+                "contactEmail", contactEmail));
+    }
+
+    private static TestShop create(Map<String, Object> body) {
+        String apiKey = asOperator().body(body).post("/api/v1/shops").then().statusCode(201).extract().path("apiKey");
+        return new TestShop((String) body.get("slug"), apiKey);
     }
 }
