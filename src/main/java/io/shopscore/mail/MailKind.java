@@ -1,5 +1,8 @@
 package io.shopscore.mail;
 
+import java.util.Arrays;
+import java.util.List;
+
 /** The mails Shopscore sends; the invitation, reminder and notices to the shop at most once per invitation. */
 public enum MailKind {
     /** To the customer: please review your order. */
@@ -34,5 +37,18 @@ public enum MailKind {
     /** Mails to the shop's own people, about their work: a customer's opt-out from review mails does not touch them. */
     boolean isToTheShop() {
         return this == NEGATIVE_ALERT || this == SIGN_IN_LINK || this == MEMBER_ADDED;
+    }
+
+    /**
+     * Whether an address's opt-out stops this mail: the shop's review mails do, while mails about the
+     * author's own review and mails to the shop's own people go out whatever the address opted out of.
+     */
+    boolean followsOptOuts() {
+        return !isToTheShop() && !isAboutTheAuthorsReview();
+    }
+
+    /** The kinds an opt-out stops ({@link #followsOptOuts}), for statements over many mails. */
+    static List<MailKind> stoppedByOptOuts() {
+        return Arrays.stream(values()).filter(MailKind::followsOptOuts).toList();
     }
 }

@@ -103,8 +103,8 @@ public class MailOutbox implements OutboxSender<OutgoingMail, Mail, Optional<Sen
 
     /** Every mail sent is recorded the same way: one statement for all of them. */
     @Override
-    public void recordSuccesses(Map<Long, Optional<SendFailure>> successes) {
-        OutgoingMail.sentAll(successes.keySet(), clock.instant());
+    public void recordSuccesses(Map<Long, Optional<SendFailure>> successes, String token) {
+        OutgoingMail.sentAll(successes.keySet(), token, clock.instant());
     }
 
     @Override
@@ -122,7 +122,7 @@ public class MailOutbox implements OutboxSender<OutgoingMail, Mail, Optional<Sen
      */
     @Override
     public Optional<Mail> prepare(OutgoingMail mail) {
-        return prepare(mail, mayBeOptedOut(mail) && OptOut.applies(mail.shopId(), mail.recipient()));
+        return preparing(List.of(mail)).apply(mail);
     }
 
     /**
@@ -137,9 +137,8 @@ public class MailOutbox implements OutboxSender<OutgoingMail, Mail, Optional<Sen
         return mail -> prepare(mail, mayBeOptedOut(mail) && optedOut.contains(new OptOut.Key(mail.shopId(), OptOut.normalize(mail.recipient()))));
     }
 
-    /** Mails about the author's own review, and alerts to the shop, go out whatever the address opted out of. */
     private static boolean mayBeOptedOut(OutgoingMail mail) {
-        return !mail.kind().isToTheShop() && !mail.kind().isAboutTheAuthorsReview();
+        return mail.kind().followsOptOuts();
     }
 
     private Optional<Mail> prepare(OutgoingMail mail, boolean optedOut) {

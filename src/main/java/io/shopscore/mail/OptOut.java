@@ -42,11 +42,6 @@ public class OptOut extends PanacheEntityBase {
         return findById(new Key(shopId, normalize(email))) != null;
     }
 
-    /** Whether the address asked this shop, or every shop, for no more mail. */
-    static boolean applies(long shopId, String email) {
-        return exists(shopId, email) || OptOutEverywhere.exists(email);
-    }
-
     /**
      * Those of these (shop, address) pairs whose address asked that shop, or every shop, for no more
      * mail, as normalized keys: two queries for a whole batch of mails instead of two a mail.

@@ -108,11 +108,11 @@ public class OutgoingMail extends OutboxEntry {
         return invitationIds.isEmpty() ? List.of() : list("invitationId in ?1", invitationIds);
     }
 
-    /** Skips every mail still waiting for this address from this shop: it opted out. */
+    /** Skips every mail still waiting for this address from this shop that an opt-out stops ({@link MailKind#followsOptOuts}). */
     static int skipFor(long shopId, String normalizedEmail) {
-        return update("state = :skipped, lastError = 'opted out' where shopId = :shop and lower(recipient) = :email and state = :pending",
-                Parameters.with("skipped", OutboxState.SKIPPED).and("shop", shopId).and("email", normalizedEmail)
-                        .and("pending", OutboxState.PENDING));
+        return update("state = :skipped, lastError = 'opted out' where shopId = :shop and lower(recipient) = :email and state = :pending "
+                + "and kind in :stopped", Parameters.with("skipped", OutboxState.SKIPPED).and("shop", shopId).and("email", normalizedEmail)
+                        .and("pending", OutboxState.PENDING).and("stopped", MailKind.stoppedByOptOuts()));
     }
 
     /** A failed send: given up at once when retrying cannot help, else retried with backoff. */
@@ -124,11 +124,11 @@ public class OutgoingMail extends OutboxEntry {
         }
     }
 
-    /** Every shop's pending mails to the address, except alerts to shops (the address may be a shop's too). */
+    /** Every shop's pending mails to the address that an opt-out stops (the address may be a shop's, or an author's, too). */
     static int skipEverywhere(String normalizedEmail) {
-        return update("state = :skipped, lastError = 'opted out' where lower(recipient) = :email and state = :pending and kind <> :alert",
+        return update("state = :skipped, lastError = 'opted out' where lower(recipient) = :email and state = :pending and kind in :stopped",
                 Parameters.with("skipped", OutboxState.SKIPPED).and("email", normalizedEmail)
-                        .and("pending", OutboxState.PENDING).and("alert", MailKind.NEGATIVE_ALERT));
+                        .and("pending", OutboxState.PENDING).and("stopped", MailKind.stoppedByOptOuts()));
     }
 
     void sent(Instant now) {
@@ -137,12 +137,14 @@ public class OutgoingMail extends OutboxEntry {
     }
 
     /**
-     * {@link #sent} for many mails in one statement (done, released, sent now), for mails whose claim
-     * the caller holds and has locked; none of them may be loaded in this transaction.
+     * {@link #sent} for many mails in one statement (done, released, sent now), for mails the claim
+     * {@code token} holds; none of them may be loaded in this transaction. Fenced by the claim
+     * itself, like every outcome: a mail another sender took over is left alone.
      */
-    static void sentAll(Collection<Long> ids, Instant now) {
-        update("state = :done, claimToken = null, claimedUntil = null, lastError = null, sentAt = :now where id in :ids",
-                Parameters.with("done", OutboxState.DONE).and("now", now).and("ids", ids));
+    static int sentAll(Collection<Long> ids, String token, Instant now) {
+        return update("state = :done, claimToken = null, claimedUntil = null, lastError = null, sentAt = :now "
+                + "where id in :ids and claimToken = :token and state = :sending", Parameters.with("done", OutboxState.DONE).and("now", now)
+                        .and("ids", ids).and("token", token).and("sending", OutboxState.SENDING));
     }
 
     @Override

@@ -223,7 +223,7 @@ public class OutboxRelay {
             }
             if (!successes.isEmpty()) {
                 // the common case, and one statement for a sender like mail
-                sender.recordSuccesses(successes);
+                sender.recordSuccesses(successes, token);
                 done.addAll(successes.keySet());
             }
             for (E entry : OutboxEntry.byIds(sender.type(), others)) {

@@ -49,11 +49,12 @@ public interface OutboxSender<E extends OutboxEntry, M, R> {
     }
 
     /**
-     * Writes down successes all at once, for entries this sender holds (locked, in a transaction);
-     * a sender whose success changes every entry the same way does it in one statement. The default
-     * loads the entries and {@linkplain #record records} each.
+     * Writes down successes all at once, for entries the claim {@code token} holds (locked, in a
+     * transaction); a sender whose success changes every entry the same way does it in one
+     * statement, fenced by the token. The default loads the entries and {@linkplain #record records}
+     * each.
      */
-    default void recordSuccesses(Map<Long, R> successes) {
+    default void recordSuccesses(Map<Long, R> successes, String token) {
         for (E entry : OutboxEntry.byIds(type(), successes.keySet())) {
             record(entry, successes.get(entry.id()));
         }

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -269,6 +270,28 @@ class MailTest {
         assertTrue(relay.record(outbox, "first-sender", Map.of(mailId, outbox.failure(new IllegalStateException("late")))).isEmpty(),
                 "the first sender's claim is gone");
         assertEquals("sent", listed(shop, "C-1").getString("mail.state"), "and it did not overwrite the outcome");
+    }
+
+    /** Successes are recorded with one statement for many mails: it is fenced by the claim like one by one. */
+    @Test
+    void aSuccessIsRecordedOnlyByTheSenderThatHoldsTheClaim() {
+        TestShop shop = Api.newShop();
+        long invitationId = invite(shop, Map.of("orderRef", "C-2", "email", email(), "delayDays", 0)).getLong("id");
+        long mailId = QuarkusTransaction.requiringNew().call(() -> OutgoingMail.ofInvitations(List.of(invitationId)).stream()
+                .filter(mail -> mail.kind() == MailKind.INVITATION).findFirst().orElseThrow().id());
+        assertTrue(QuarkusTransaction.requiringNew().call(() -> OutboxEntry.claim(OutgoingMail.class, mailId, "first-sender",
+                clock.instant(), Duration.ofMinutes(10))));
+        clock.advance(Duration.ofMinutes(11));
+        assertTrue(QuarkusTransaction.requiringNew().call(() -> OutboxEntry.claim(OutgoingMail.class, mailId, "second-sender",
+                clock.instant(), Duration.ofMinutes(10))));
+
+        assertEquals(Set.of(), relay.record(outbox, "first-sender", Map.of(mailId, Optional.empty())), "the first claim is gone");
+        assertEquals("sending", listed(shop, "C-2").getString("mail.state"), "still the second sender's to record");
+        assertEquals(Set.of(mailId), relay.record(outbox, "second-sender", Map.of(mailId, Optional.empty())));
+        JsonPath listed = listed(shop, "C-2");
+        assertEquals("sent", listed.getString("mail.state"));
+        assertNotNull(listed.getString("mail.sentAt"));
+        assertEquals(Set.of(), relay.record(outbox, "second-sender", Map.of(mailId, Optional.empty())), "recorded once");
     }
 
     @Test

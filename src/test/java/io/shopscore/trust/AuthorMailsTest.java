@@ -100,6 +100,19 @@ class AuthorMailsTest {
         assertTrue(notices.get(0).text().contains("/review/edit/" + editToken));
     }
 
+    /** An opt-out from the shop's review mails stops its invitations and reminders, not the author's own link. */
+    @Test
+    void optingOutOfTheShopsMailsKeepsTheAuthorsOwnLink() {
+        TestShop shop = Api.newShop(Api.freshSlug("optauthor"), "en");
+        String address = address();
+        String token = invitedByMail(shop, address);
+        write(token, 7, "Fine, but I want no more mail");
+        given().contentType("application/x-www-form-urlencoded").formParam("List-Unsubscribe", "One-Click")
+                .post("/review/{token}/unsubscribe", token).then().statusCode(200);
+        outbox.sendDue();
+        assertEquals(1, mailsTo(address, "your personal link").size(), "queued before the opt-out, and still sent");
+    }
+
     @Test
     void aHeldReviewsAuthorIsToldWhyAndHearsEveryDecision() {
         TestShop shop = Api.newShop(Api.freshSlug("held"), "en");
