@@ -8,6 +8,7 @@
 #
 # Usage: src/bench/mail-relay.sh                    (builds the jar; a few minutes)
 #        BENCH_SKIP_BUILD=1 src/bench/mail-relay.sh  (reuses target/quarkus-app, or the build in BENCH_APP)
+#        BENCH_RESULT=file ...               (also appends the figures to file as a JSON line; run.sh does)
 # Extra settings for the service can be given as NAME=value arguments, for example
 #        src/bench/mail-relay.sh SHOPSCORE_MAIL_CONCURRENCY=1
 set -euo pipefail
@@ -125,6 +126,15 @@ for key, value in end.items():
 total = sum(groups.values()) or 1
 print("after warm-up, service CPU by thread: "
       + ", ".join(f"{name} {100 * value / total:.0f}%" for name, value in groups.most_common(6) if value))
+if os.environ.get("BENCH_RESULT"):
+    whole, warm = stats["last"] - stats["first"], stats["last"] - warm_at
+    with open(os.environ["BENCH_RESULT"], "a") as out:
+        out.write(json.dumps({"label": "mail-relay", "mails": stats["received"], "connections": stats["connections"],
+                              "rate": (stats["received"] - 1) / whole if whole > 0 else 0,
+                              "warm_rate": (stats["received"] - warm_mails) / warm if warm > 0 else 0,
+                              "cpu_ms": 1000 * (service[2] - service[0]) / max(stats["received"], 1),
+                              "warm_cpu_ms": 1000 * (service[2] - service[1]) / max(stats["received"] - warm_mails, 1),
+                              "sink_ms": 1000 * (sink[2] - sink[1]) / max(stats["received"] - warm_mails, 1)}) + "\n")
 PY
 [ "$received" -eq "$MAILS" ] || { echo "FAIL: $received of $MAILS mails arrived" >&2; exit 1; }
 [ "$recipients" -eq "$MAILS" ] || { echo "FAIL: some mail was sent twice" >&2; exit 1; }

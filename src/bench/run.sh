@@ -8,10 +8,12 @@
 #   4. score latency for a shop with 1,000,000 reviews against one with 1,000, score cache off
 #      (shopscore.scores.cache-size=0: every request is a miss that reads the database)
 #   5. start-up time and resident memory after the load
+#   6. the mail relay: mails a second from one instance to a local SMTP sink (src/bench/mail-relay.sh)
 # Prints the tables and records them in docs/performance.md with the machine it ran on.
 #
 # Usage: src/bench/run.sh                  (about 25 minutes)
-#        BENCH_ONLY=reads src/bench/run.sh (the read path only, on H2: 1, 2, 2b and 4; about 8 minutes)
+#        BENCH_ONLY=reads src/bench/run.sh (the read path and the mail relay, on H2: 1, 2, 2b, 4 and 6;
+#                                          about 11 minutes)
 #        BENCH_QUICK=1 src/bench/run.sh    (a few minutes, for trying the script; not for the record)
 #        BENCH_NO_BUILD=1 ...              (again, with the builds of the last run)
 # Needs: wrk, nginx, python3, curl, psql and a PostgreSQL server (PGHOST/PGPORT/PGUSER, default
@@ -327,6 +329,14 @@ run_pg() {
   large pg
 }
 
+# The relay's own script, on the H2 build of this run, with its own service and sink; it adds its
+# figures to the results.
+mail_relay() {
+  local mails=$([ "$QUICK" = 1 ] && echo 5000 || echo 30000)
+  log "Mail relay: $mails mails to a local SMTP sink"
+  BENCH_SKIP_BUILD=1 BENCH_APP="$WORK/h2-app" BENCH_MAILS="$mails" BENCH_RESULT="$RESULTS" "$BENCH/mail-relay.sh"
+}
+
 main() {
   require_tools
   build
@@ -335,6 +345,7 @@ main() {
   start_nginx
   start_smtp_sink
   run_h2
+  mail_relay
   [ "$ONLY" = reads ] || run_pg
   stop_nginx
   stop_smtp_sink
