@@ -41,8 +41,12 @@ import io.vertx.ext.web.RoutingContext;
 @ApplicationScoped
 public class RateLimitFilter {
 
-    /** After the CORS filter (100), so that a browser can read a 429 of a public read. */
-    private static final int PRIORITY = 90;
+    /**
+     * After the CORS filter (230), so that a browser can read a 429 of a public read; before the
+     * cached score route (210) and Quarkus's authentication (200), so that whatever comes after
+     * (looking a key up included) is paid only for requests within their limit.
+     */
+    private static final int PRIORITY = 220;
 
     private static final Pattern TOKEN_OPENED = Pattern.compile(
             "/review/.+|/insights/.+|/api/v1/invitations/[^/]+/.*|/api/v1/review-edits/.*|/api/v1/reviews/[^/]+/notices"

@@ -7,28 +7,46 @@ import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
+import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.shopscore.problem.ProblemException;
 import io.shopscore.web.Representation;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.ext.web.Router;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.impl.HttpServerRequestInternal;
 import io.vertx.ext.web.RoutingContext;
 
 /**
  * The fast lane of the two score endpoints, which every page view with a badge calls: the widget's
  * {@code GET /api/v1/scores?shops=...} and {@code GET /api/v1/shops/{slug}/score}. Scores this
- * instance holds in memory ({@link ScoreCache}) are answered by the HTTP router itself, on the I/O
- * thread, without the REST layer's parameter binding, content negotiation and response building,
- * which were most of the cost of such an answer. Filters registered with Quarkus (CORS, rate
- * limits) run before this route as before any other. The answer is the one {@link ScoreResource}
- * and {@link ScoreBatchResource} give, byte for byte and header for header (ScoreResourceTest
- * compares them). Everything else goes on to those resources, which stay the endpoints'
- * definition: a score not in memory yet, an unknown shop, a bad {@code shops} parameter, a request
- * that does not accept JSON.
+ * instance holds in memory ({@link ScoreCache}) are answered by an HTTP filter on the I/O thread,
+ * without the REST layer's parameter binding, content negotiation and response building, which
+ * were most of the cost of such an answer. The answer is the one {@link ScoreResource} and
+ * {@link ScoreBatchResource} give, byte for byte and header for header (ScoreResourceTest compares
+ * them). Everything else goes on to those resources, which stay the endpoints' definition: a score
+ * not in memory yet, an unknown shop, a bad {@code shops} parameter, a request that does not accept
+ * JSON.
+ *
+ * <p>It is a filter ordered ahead of Quarkus's authentication ({@link #PRIORITY}), not a route:
+ * these endpoints are public and need no identity, and every request that gets past
+ * authentication pays for the REST layer's metrics hook, which builds a fresh request mapper of
+ * every resource class per request to find the path template (in a profile, a fifth of the CPU of
+ * a cached answer and most of its garbage). The filters that must see these requests too run
+ * before it: strict transport (StrictTransport), CORS (PublicCors) and the rate limits
+ * (RateLimitFilter). The path template that metrics would have found is set here instead, so
+ * that the request metrics keep one series per endpoint, not one per shop.
  */
 @ApplicationScoped
 public class CachedScoreRoute {
 
+    /** After the rate limits (220), before Quarkus's authentication (200). */
+    static final int PRIORITY = 210;
     private static final String SHOPS = "shops=";
+    private static final String SINGLE_PREFIX = "/api/v1/shops/";
+    private static final String SINGLE_SUFFIX = "/score";
+    private static final String SINGLE_TEMPLATE = "/api/v1/shops/{slug}/score";
+    private static final String BATCH_PATH = "/api/v1/scores";
+    /** The Vert.x request-context key under which Quarkus's HTTP metrics look for the path template. */
+    private static final String URL_PATH_TEMPLATE = "UrlPathTemplate";
     /** 100 slugs of at most 64 characters and their commas, percent-encoded: anything longer is a 400 anyway. */
     private static final int LONGEST_PLAIN_QUERY = SHOPS.length() + ScoreBatchResource.MAX_BATCH * (64 + 3);
 
@@ -38,14 +56,36 @@ public class CachedScoreRoute {
         this.scores = scores;
     }
 
-    void register(@Observes Router router) {
-        // Routes added here run before the REST layer's, which Quarkus orders after all others.
-        router.get("/api/v1/shops/:slug/score").handler(this::answerScoreFromMemory);
-        router.get("/api/v1/scores").handler(this::answerBatchFromMemory);
+    void register(@Observes Filters filters) {
+        filters.register(this::route, PRIORITY);
     }
 
-    private void answerScoreFromMemory(RoutingContext context) {
-        answer(context, acceptsJson(context) ? scores.ifCached(context.pathParam("slug")) : null);
+    private void route(RoutingContext context) {
+        if (context.request().method() != HttpMethod.GET) {
+            context.next();
+            return;
+        }
+        String path = context.normalizedPath();
+        if (BATCH_PATH.equals(path)) {
+            answerBatchFromMemory(context);
+        } else {
+            String slug = singleSlug(path);
+            if (slug == null) {
+                context.next();
+            } else {
+                answer(context, acceptsJson(context) ? scores.ifCached(slug) : null, SINGLE_TEMPLATE);
+            }
+        }
+    }
+
+    /** The slug of {@code /api/v1/shops/{slug}/score}, or null for any other path. */
+    static String singleSlug(String path) {
+        if (path.length() <= SINGLE_PREFIX.length() + SINGLE_SUFFIX.length() || !path.startsWith(SINGLE_PREFIX)
+                || !path.endsWith(SINGLE_SUFFIX)) {
+            return null;
+        }
+        String slug = path.substring(SINGLE_PREFIX.length(), path.length() - SINGLE_SUFFIX.length());
+        return slug.indexOf('/') < 0 ? slug : null;
     }
 
     private void answerBatchFromMemory(RoutingContext context) {
@@ -61,7 +101,7 @@ public class CachedScoreRoute {
             context.next(); // the REST layer answers it, as the one place that words problems
             return;
         }
-        answer(context, scores.batchIfCached(slugs));
+        answer(context, scores.batchIfCached(slugs), BATCH_PATH);
     }
 
     /**
@@ -91,11 +131,12 @@ public class CachedScoreRoute {
     }
 
     /** Answers as {@link Representation#respond} does, or passes the request on when there is nothing in memory. */
-    private static void answer(RoutingContext context, Representation document) {
+    private static void answer(RoutingContext context, Representation document, String template) {
         if (document == null) {
             context.next();
             return;
         }
+        ((HttpServerRequestInternal) context.request()).context().putLocal(URL_PATH_TEMPLATE, template);
         var response = context.response()
                 .putHeader(HttpHeaders.ETAG, document.etag())
                 .putHeader(HttpHeaders.CACHE_CONTROL, ScoreResource.CACHE_CONTROL);

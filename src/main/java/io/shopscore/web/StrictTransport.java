@@ -37,6 +37,6 @@ public class StrictTransport {
         policy.ifPresent(value -> filters.register((RoutingContext context) -> {
             context.response().putHeader(HEADER, value);
             context.next();
-        }, 110));
+        }, 240)); // first of this service's filters: every answer, a 429 or a cached score included, carries it
     }
 }

@@ -57,6 +57,33 @@ class ObservabilityTest {
                 "timings are grouped by route, not by slug or token");
     }
 
+    /**
+     * Scores in memory are answered ahead of the REST layer (CachedScoreRoute), which would have named
+     * the route for the request timings: they must still be counted per endpoint, never per shop.
+     */
+    @Test
+    void cachedScoresAreTimedPerEndpointNotPerShop() {
+        TestShop first = Api.newShop();
+        TestShop second = Api.newShop();
+        first.review(9, true);
+        second.review(7, true);
+        String single = Pattern.quote("method=\"GET\",outcome=\"SUCCESS\",status=\"200\",uri=\"/api/v1/shops/{slug}/score\"");
+        String batch = Pattern.quote("method=\"GET\",outcome=\"SUCCESS\",status=\"200\",uri=\"/api/v1/scores\"");
+        for (TestShop shop : List.of(first, second)) {
+            given().get("/api/v1/shops/{slug}/score", shop.slug()).then().statusCode(200); // the first may load it
+            given().get("/api/v1/scores?shops={slug}", shop.slug()).then().statusCode(200);
+        }
+        String before = metrics();
+        for (TestShop shop : List.of(first, second)) {
+            given().get("/api/v1/shops/{slug}/score", shop.slug()).then().statusCode(200);
+            given().get("/api/v1/scores?shops={slug}", shop.slug()).then().statusCode(200);
+        }
+        String after = metrics();
+        assertEquals(2.0, metric(after, "http_server_requests_seconds_count", single) - metric(before, "http_server_requests_seconds_count", single));
+        assertEquals(2.0, metric(after, "http_server_requests_seconds_count", batch) - metric(before, "http_server_requests_seconds_count", batch));
+        assertTrue(!after.contains(first.slug()) && !after.contains(second.slug()), "no series names a shop");
+    }
+
     @Test
     void metricsAreOnlyOnTheManagementPort() {
         given().get("/q/metrics").then().statusCode(404);
