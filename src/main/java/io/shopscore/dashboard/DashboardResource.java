@@ -259,7 +259,7 @@ public class DashboardResource {
 
     /** How long a mailed link works, as the pages say it: from the setting the links are made with. */
     private long linkMinutes() {
-        return signIns.linkValid().toMinutes();
+        return signIns.linkMinutes();
     }
 
     private boolean fromHere(HttpServerRequest request) {

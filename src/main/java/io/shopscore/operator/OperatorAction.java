@@ -25,9 +25,11 @@ import io.quarkus.panache.common.Sort;
 @Table(name = "operator_action")
 public class OperatorAction extends PanacheEntityBase {
 
-    /** What the operator did. */
+    /** What the operator did (at most 20 characters: the column's length). */
     public enum Kind {
-        SHOP_CREATED, REVIEW_PUBLISHED, REVIEW_REMOVED, REVIEW_KEPT
+        SHOP_CREATED, REVIEW_PUBLISHED, REVIEW_REMOVED, REVIEW_KEPT,
+        /** The shop's contact address set, replaced or removed; the reason holds the old and the new one. */
+        CONTACT_CHANGED
     }
 
     private static final int REASON_LENGTH = 1000;

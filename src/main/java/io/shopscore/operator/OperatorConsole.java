@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,9 +43,11 @@ import io.shopscore.review.Review;
 import io.shopscore.review.ReviewStatus;
 import io.shopscore.score.Grade;
 import io.shopscore.shop.CreateShop;
+import io.shopscore.shop.ShopContact;
 import io.shopscore.shop.ShopCreated;
 import io.shopscore.shop.ShopService;
 import io.shopscore.shop.ShopView;
+import io.shopscore.shop.Slugs;
 
 /**
  * What the operator does in the console, through the same services and rules as the operator API
@@ -55,6 +58,8 @@ import io.shopscore.shop.ShopView;
 public class OperatorConsole {
 
     static final List<Integer> PERIODS = List.of(3, 6, 12, 24);
+    /** How the audit trail writes "no contact address" before or after a change. */
+    private static final String NO_ADDRESS = "–";
     private static final int BAR_STEP = 24;
 
     private final Clock clock;
@@ -81,7 +86,8 @@ public class OperatorConsole {
         String text = query == null ? "" : query.strip();
         Page<ShopView> found = shops.search(text, request);
         List<ShopsView.Row> rows = found.items().stream()
-                .map(shop -> new ShopsView.Row(shop.slug(), shop.name(), shop.websiteUrl(), shop.locale(), formats.date(shop.createdAt(), lang)))
+                .map(shop -> new ShopsView.Row(shop.slug(), shop.name(), shop.websiteUrl(), shop.locale(), formats.date(shop.createdAt(), lang),
+                        shop.contactEmail()))
                 .toList();
         return new ShopsView(text, rows, found.page(), found.page() > 0, found.hasNext(), found.total(), form);
     }
@@ -96,6 +102,36 @@ public class OperatorConsole {
         ShopCreated created = shops.create(request);
         OperatorAction.record(operator.name(), OperatorAction.Kind.SHOP_CREATED, created.slug(), null, null, clock.instant());
         return created;
+    }
+
+    /**
+     * One shop with the form for its contact address: what was typed and the bad field when a change
+     * was refused (else the current address), and whether a change was just saved. Empty for an
+     * unknown shop.
+     */
+    public Optional<ShopPage> shop(String slug, ShopPage.ContactForm form, boolean saved, String lang) {
+        if (slug == null || !Slugs.isValid(slug)) {
+            return Optional.empty();
+        }
+        return shops.find(slug).map(shop -> new ShopPage(shop.slug(), shop.name(), shop.websiteUrl(), shop.locale(),
+                formats.date(shop.createdAt(), lang), shop.contactEmail(),
+                form != null ? form : new ShopPage.ContactForm(shop.contactEmail() == null ? "" : shop.contactEmail(), null), saved));
+    }
+
+    /**
+     * Sets, replaces or (blank) removes the shop's contact address, with the check of
+     * {@code PUT /api/v1/shops/{slug}/contact} (400 naming contactEmail, 404 for an unknown shop),
+     * and records the old and the new address in the audit trail: the operator is the only one who
+     * can give a shop without a member its first one, so who did it must be on record.
+     */
+    @Transactional
+    public void changeContact(Operator operator, String slug, String contactEmail) {
+        String contact = contactEmail == null || contactEmail.isBlank() ? null : contactEmail.strip();
+        requireValid(validator.validate(new ShopContact(contact)));
+        String before = shops.find(slug).orElseThrow(() -> ProblemException.notFound("There is no shop '" + slug + "'.")).contactEmail();
+        shops.changeContact(slug, contact);
+        OperatorAction.record(operator.name(), OperatorAction.Kind.CONTACT_CHANGED, slug, null,
+                (before == null ? NO_ADDRESS : before) + " → " + (contact == null ? NO_ADDRESS : contact), clock.instant());
     }
 
     /** A page of the moderation queue, each review with its holds, reports, notices and audit trail. */
@@ -158,8 +194,12 @@ public class OperatorConsole {
         OperatorMessages text = texts(lang);
         List<OperatorAction> found = OperatorAction.newest(request.page(), request.size() + 1);
         List<AuditView.Line> lines = found.stream().limit(request.size())
-                .map(action -> new AuditView.Line(dateTime(action.createdAt(), lang), action.operator(), kindLabel(action.action(), text),
-                        action.shopSlug(), action.reviewId(), action.reason()))
+                .map(action -> {
+                    // a contact change keeps the old and the new address where a decision keeps its reason
+                    boolean change = action.action() == OperatorAction.Kind.CONTACT_CHANGED;
+                    return new AuditView.Line(dateTime(action.createdAt(), lang), action.operator(), kindLabel(action.action(), text),
+                            action.shopSlug(), action.reviewId(), change ? null : action.reason(), change ? action.reason() : null);
+                })
                 .toList();
         return new AuditView(lines, request.page(), request.page() > 0, found.size() > request.size());
     }
@@ -276,6 +316,7 @@ public class OperatorConsole {
     private static String kindLabel(OperatorAction.Kind kind, OperatorMessages text) {
         return switch (kind) {
             case SHOP_CREATED -> text.opAuditShopCreated();
+            case CONTACT_CHANGED -> text.opAuditContactChanged();
             case REVIEW_PUBLISHED -> text.opTrailPublished();
             case REVIEW_REMOVED -> text.opTrailRemoved();
             case REVIEW_KEPT -> text.opTrailKept();

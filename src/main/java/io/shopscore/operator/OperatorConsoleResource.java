@@ -53,6 +53,10 @@ public class OperatorConsoleResource {
 
         static native TemplateInstance shopCreated(String lang, Operator operator, ShopCreated shop);
 
+        static native TemplateInstance shop(String lang, Operator operator, ShopPage view);
+
+        static native TemplateInstance shopMissing(String lang, Operator operator, String slug);
+
         static native TemplateInstance queue(String lang, Operator operator, QueueView view, DecisionError error);
 
         static native TemplateInstance audit(String lang, Operator operator, AuditView view);
@@ -142,6 +146,48 @@ public class OperatorConsoleResource {
     }
 
     @GET
+    @Path("shops/{slug}")
+    @Operation(operationId = "showOperatorShop", summary = "One shop",
+            description = "A registered shop with its contact address and the form to set, replace or remove it (HTML).")
+    @APIResponse(responseCode = "200", description = "The page")
+    @APIResponse(responseCode = "303", description = "Not signed in: to the console's sign-in page")
+    @APIResponse(responseCode = "404", description = "No such shop: a page saying so")
+    public Response shop(@RestPath String slug, @RestCookie(COOKIE) String cookie, @RestQuery boolean saved, @RestQuery String lang,
+            @RestHeader("Accept-Language") String acceptLanguage) {
+        return gate.view(cookie, lang, acceptLanguage, (operator, language) -> console.shop(slug, null, saved, language)
+                .map(view -> OperatorGate.page(Templates.shop(language, operator, view), 200, language))
+                .orElseGet(() -> OperatorGate.page(Templates.shopMissing(language, operator, slug), 404, language)));
+    }
+
+    @POST
+    @Path("shops/{slug}/contact")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(operationId = "setShopContactInConsole", summary = "Set or replace a shop's contact address",
+            description = "The same change and check as setShopContact (empty removes the address; the replaced address stops being a "
+                    + "member and its sessions end), recorded in the console's audit trail with the old and the new address. Redirects "
+                    + "(303) to the shop's page.")
+    @APIResponse(responseCode = "303", description = "Saved: back to the shop's page")
+    @APIResponse(responseCode = "400", description = "Not an email address: the shop's page again, naming the field")
+    @APIResponse(responseCode = "403", description = "No valid form token, or posted from another site")
+    @APIResponse(responseCode = "404", description = "No such shop: a page saying so")
+    public Response setContact(@RestPath String slug, @RestCookie(COOKIE) String cookie, @RestForm String formToken,
+            @RestForm String contactEmail, @RestForm String lang, @RestHeader("Accept-Language") String acceptLanguage,
+            @Context HttpServerRequest request) {
+        return gate.change(cookie, formToken, lang, acceptLanguage, request, (operator, language) -> {
+            try {
+                console.changeContact(operator, slug, contactEmail);
+                return OperatorGate.seeOther(OperatorGate.PATH + "/shops/" + slug + "?saved=true&lang=" + language);
+            } catch (ProblemException problem) {
+                ShopPage.ContactForm form = new ShopPage.ContactForm(orEmpty(contactEmail), firstField(problem.problem()));
+                return console.shop(slug, form, false, language)
+                        .filter(view -> problem.problem().status() == 400)
+                        .map(view -> OperatorGate.page(Templates.shop(language, operator, view), 400, language))
+                        .orElseGet(() -> OperatorGate.page(Templates.shopMissing(language, operator, slug), 404, language));
+            }
+        });
+    }
+
+    @GET
     @Path("queue")
     @Operation(operationId = "showOperatorQueue", summary = "The moderation queue",
             description = "Held, reported and noticed reviews, oldest first, each with its hold reasons, reports, notices and audit trail, "
@@ -195,7 +241,8 @@ public class OperatorConsoleResource {
     @GET
     @Path("audit")
     @Operation(operationId = "showOperatorAudit", summary = "The console's audit trail",
-            description = "Every decision and shop registration made in the console: when, who, what, which shop or review, and why (HTML).")
+            description = "Every decision, shop registration and change of a contact address made in the console: when, who, what, which "
+                    + "shop or review, and why (HTML).")
     @APIResponse(responseCode = "200", description = "The page")
     @APIResponse(responseCode = "303", description = "Not signed in: to the console's sign-in page")
     @APIResponse(responseCode = "400", description = "Bad page number")

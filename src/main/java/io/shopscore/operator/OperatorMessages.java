@@ -60,6 +60,18 @@ public interface OperatorMessages {
     @Message String opShopCreatedKeyText();
     @Message String opShopCreatedBack();
     @Message String opShopCreatedPublic();
+    @Message String opShopsContactNone();
+    @Message String opShopDetails();
+    @Message String opShopContactHeading();
+    @Message String opShopContactText();
+    @Message String opShopContactMissing();
+    @Message String opShopContactLabel();
+    @Message String opShopContactHint();
+    @Message String opShopContactSubmit();
+    @Message String opShopContactSaved();
+    @Message String opShopContactProblem();
+    @Message String opShopMissingTitle();
+    @Message String opShopMissingText(String slug);
     @Message String opQueueIntro(long total);
     @Message String opQueueShopFilter();
     @Message String opQueueShopShow();
@@ -105,6 +117,7 @@ public interface OperatorMessages {
     @Message String opTrailRemoved();
     @Message String opTrailKept();
     @Message String opAuditShopCreated();
+    @Message String opAuditContactChanged();
     @Message String opAuditIntro();
     @Message String opAuditHeading();
     @Message String opAuditEmpty();

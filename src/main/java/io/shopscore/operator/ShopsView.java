@@ -7,7 +7,8 @@ import java.util.List;
 /** One page of the shops matching a search, and the form to register one (with what was typed and what was wrong). */
 public record ShopsView(String query, List<Row> shops, int page, boolean hasPrevious, boolean hasNext, long total, ShopForm form) {
 
-    public record Row(String slug, String name, String websiteUrl, String locale, String createdOn) {
+    /** One shop; contactEmail null when it has none (then nobody can sign in to its dashboard by mail). */
+    public record Row(String slug, String name, String websiteUrl, String locale, String createdOn, String contactEmail) {
     }
 
     /** The create form: the values typed, and the bad field (null when none). */

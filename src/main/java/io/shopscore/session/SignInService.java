@@ -92,9 +92,22 @@ public class SignInService {
         }
     }
 
-    /** How long a mailed link works. */
-    public Duration linkValid() {
-        return linkValid;
+    /**
+     * How long a mailed link works as the pages and the mail say it, in whole minutes. Every text
+     * that names the lifetime uses this one rounding, so they all agree, and a lifetime of seconds
+     * is never shown as "0 minutes".
+     */
+    public long linkMinutes() {
+        return minutesShown(linkValid);
+    }
+
+    /** Whole minutes, a part minute counted as one (PT90S is 2, PT30S is 1), and at least 1. */
+    static long minutesShown(Duration lifetime) {
+        long minutes = lifetime.toMinutes();
+        if (lifetime.compareTo(Duration.ofMinutes(minutes)) > 0) {
+            minutes++;
+        }
+        return Math.max(1, minutes);
     }
 
     /** The token of a link: derived from its id under a key only this service holds; never stored. */

@@ -22,7 +22,8 @@ public record CreateShop(
         @NotNull @WebsiteUrl String websiteUrl,
         @Schema(description = "Language of the shop's review pages and invitations; defaults to the first of shopscore.locales", examples = "nl")
         @SupportedLocale String locale,
-        @Schema(description = "Where Shopscore reports negative reviews at once (the shop can change it in its settings)",
+        @Schema(description = "Where Shopscore reports negative reviews at once; also a member who may sign in to the shop's dashboard. "
+                + "Optional: the operator can set or replace it later (setShopContact), and a member signed in by mail in the dashboard",
                 examples = "service@demo.example")
         @Size(max = 254) @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+", message = "must be an email address") String contactEmail) {
 

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -78,6 +79,24 @@ public class ShopResource {
     @APIResponse(responseCode = "404", description = "No such shop")
     public ShopCreated rotateApiKey(@RestPath String slug) {
         return shops.rotateApiKey(slug).orElseThrow(() -> noShop(slug));
+    }
+
+    @PUT
+    @Path("{slug}/contact")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "setShopContact", summary = "Set or replace a shop's contact address",
+            description = "Sets the address negative reviews are reported to, which is also a member who may sign in to the shop's dashboard "
+                    + "by a mailed link and manage its API keys and colleagues (null or blank for none). The shop's key cannot change it, "
+                    + "so this is how a shop registered without a contact gets its first member, and how a shop whose contact person left "
+                    + "gets a new one: the replaced address stops being a member and its dashboard sessions end (operator only).")
+    @APIResponse(responseCode = "200", description = "The shop with its new contact address",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ShopView.class)))
+    @APIResponse(responseCode = "400", description = "Not an email address, or longer than 254 characters (the violation names contactEmail)")
+    @APIResponse(responseCode = "401", description = "No credentials")
+    @APIResponse(responseCode = "403", description = "Not the admin token (a shop's key may not change its contact address)")
+    @APIResponse(responseCode = "404", description = "No such shop")
+    public ShopView setContact(@RestPath String slug, @Valid @NotNull ShopContact body) {
+        return shops.changeContact(slug, body.contactEmail());
     }
 
     private static ProblemException noShop(String slug) {

@@ -166,13 +166,17 @@ public class ShopService implements ShopKeys {
     }
 
     /**
-     * Replaces the shop's contact address (validated by the caller with {@link ShopSettings}'
-     * constraint; blank or null for none), and nothing else of the shop. A replaced address is no
-     * longer a member: its dashboard sessions end on their next request.
+     * Replaces the shop's contact address (validated by the caller with {@link ShopSettings}' or
+     * {@link ShopContact}'s constraint; blank or null for none), and nothing else of the shop. A
+     * replaced address is no longer a member: its dashboard sessions end on their next request.
+     * Called by a member signed in by mail, or by the operator, who alone can give a shop without
+     * a member its first one. 404 for an unknown shop.
      */
     @Transactional
-    public void changeContact(String slug, String contactEmail) {
-        require(slug).contact(contactEmail == null || contactEmail.isBlank() ? null : contactEmail.strip());
+    public ShopView changeContact(String slug, String contactEmail) {
+        Shop shop = require(slug);
+        shop.contact(contactEmail == null || contactEmail.isBlank() ? null : contactEmail.strip());
+        return ShopView.of(shop);
     }
 
     /**

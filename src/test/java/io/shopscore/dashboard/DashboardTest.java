@@ -230,7 +230,7 @@ class DashboardTest {
     /** The pages say how long a link works from the setting the links are made with, not from a number written into the text. */
     @Test
     void thePagesStateTheLinksRealLifetime() {
-        long minutes = signIns.linkValid().toMinutes();
+        long minutes = signIns.linkMinutes();
         Map<String, String> sent = Map.of("en", "It works once, for " + minutes + " minutes.", "nl", "Die werkt één keer, " + minutes + " minuten lang.",
                 "de", "Er funktioniert einmal, " + minutes + " Minuten lang.", "fr", "Il fonctionne une fois, pendant " + minutes + " minutes.");
         sent.forEach((lang, text) -> form().formParam("email", "nobody-" + System.nanoTime() + "@example.com").formParam("lang", lang)

@@ -24,8 +24,8 @@ import io.shopscore.testing.Browsers;
 
 /**
  * The operator signs in to the console in Chromium, finds a held review in the queue, publishes
- * it with a reason and sees it on the shop's public page; every console page passes axe at desktop
- * and phone width.
+ * it with a reason and sees it on the shop's public page, gives a shop its contact address; every
+ * console page passes axe at desktop and phone width.
  */
 @QuarkusTest
 class OperatorConsoleBrowserTest {
@@ -77,6 +77,23 @@ class OperatorConsoleBrowserTest {
                 assertTrue(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(shop.slug())).isVisible());
                 check(page, "shops", width);
 
+                // the shop has no contact: the operator gives it one on the shop's own page
+                page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(shop.slug())).click();
+                assertTrue(page.url().contains("/operator/shops/" + shop.slug()), page.url());
+                assertTrue(page.locator("#contact-missing").isVisible(), "the page says the shop has no contact");
+                // the browser's own check lets this pass (no dot needed); the service's does not
+                page.getByLabel("Email address").fill("owner@localhost");
+                page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save the contact address")).click();
+                assertTrue(page.getByRole(AriaRole.ALERT).isVisible(), "a bad address is named");
+                check(page, "shop-refused", width);
+                String contact = "owner-" + UUID.randomUUID().toString().substring(0, 8) + "@" + shop.slug() + ".example";
+                page.getByLabel("Email address").fill(contact);
+                page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save the contact address")).click();
+                assertTrue(page.getByRole(AriaRole.STATUS).getByText("The contact address is saved").isVisible());
+                assertEquals(contact, page.locator("#contact-current").textContent());
+                check(page, "shop", width);
+
+                page.navigate(service + "operator/shops?lang=en");
                 String slug = Api.freshSlug("made");
                 page.getByLabel("Slug", new Page.GetByLabelOptions().setExact(true)).fill(slug);
                 page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill("Fietsen & Zo");

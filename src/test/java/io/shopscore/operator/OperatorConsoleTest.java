@@ -262,6 +262,85 @@ class OperatorConsoleTest {
     }
 
     @Test
+    void theContactAddressIsSetCheckedRemovedAndAudited() {
+        TestShop shop = Api.newShop(Api.freshSlug("contact"), "en");
+        String contact = "owner-" + System.nanoTime() + "@example.com";
+        String cookie = signIn("Tess");
+        String token = formToken(cookie);
+
+        given().cookie(COOKIE, cookie).queryParam("q", shop.slug()).get("/operator/shops?lang=en").then().statusCode(200)
+                .body(containsString("href=\"/operator/shops/" + shop.slug() + "?lang=en\""))
+                .body(containsString("<em>none</em>"));
+        given().cookie(COOKIE, cookie).get("/operator/shops/{slug}?lang=en", shop.slug()).then().statusCode(200)
+                .header("Cache-Control", "no-store")
+                .body(containsString("This shop has no contact address"))
+                .body(containsString("action=\"/operator/shops/" + shop.slug() + "/contact\""));
+
+        form().cookie(COOKIE, cookie).formParam("formToken", token).formParam("lang", "en").formParam("contactEmail", "nope <b>")
+                .post("/operator/shops/{slug}/contact", shop.slug()).then().statusCode(400)
+                .body(containsString("Enter an email address"))
+                .body(containsString("value=\"nope &lt;b&gt;\""))
+                .body(containsString("aria-invalid=\"true\""));
+        given().redirects().follow(false).contentType("application/x-www-form-urlencoded").header("Origin", "https://evil.example")
+                .cookie(COOKIE, cookie).formParam("formToken", token).formParam("contactEmail", "thief@evil.example")
+                .post("/operator/shops/{slug}/contact", shop.slug()).then().statusCode(403);
+        form().cookie(COOKIE, cookie).formParam("contactEmail", "thief@evil.example")
+                .post("/operator/shops/{slug}/contact", shop.slug()).then().statusCode(403);
+        form().formParam("formToken", token).formParam("contactEmail", "thief@evil.example")
+                .post("/operator/shops/{slug}/contact", shop.slug()).then().statusCode(303).header("Location", containsString("/operator/sign-in"));
+        Api.asOperator().get("/api/v1/shops/{slug}", shop.slug()).then().statusCode(200)
+                .body("contactEmail", org.hamcrest.Matchers.nullValue());
+
+        form().cookie(COOKIE, cookie).formParam("formToken", token).formParam("lang", "en").formParam("contactEmail", " " + contact + " ")
+                .post("/operator/shops/{slug}/contact", shop.slug()).then().statusCode(303)
+                .header("Location", endsWith("/operator/shops/" + shop.slug() + "?saved=true&lang=en"));
+        given().cookie(COOKIE, cookie).get("/operator/shops/{slug}?saved=true&lang=en", shop.slug()).then().statusCode(200)
+                .body(containsString("The contact address is saved"))
+                .body(containsString("<dd id=\"contact-current\">" + contact + "</dd>"))
+                .body(not(containsString("This shop has no contact address")));
+        Api.asOperator().get("/api/v1/shops/{slug}", shop.slug()).then().statusCode(200).body("contactEmail", org.hamcrest.Matchers.equalTo(contact));
+
+        form().cookie(COOKIE, cookie).formParam("formToken", token).formParam("lang", "en").formParam("contactEmail", "")
+                .post("/operator/shops/{slug}/contact", shop.slug()).then().statusCode(303);
+        Api.asOperator().get("/api/v1/shops/{slug}", shop.slug()).then().statusCode(200)
+                .body("contactEmail", org.hamcrest.Matchers.nullValue());
+
+        assertEquals(1, count("select count(*) from operator_action where action = 'CONTACT_CHANGED' and shop_slug = ?1 "
+                + "and operator = 'Tess' and reason = '– → " + contact + "'", shop.slug()));
+        assertEquals(1, count("select count(*) from operator_action where action = 'CONTACT_CHANGED' and shop_slug = ?1 "
+                + "and reason = '" + contact + " → –'", shop.slug()));
+        given().cookie(COOKIE, cookie).get("/operator/audit?lang=en").then().statusCode(200)
+                .body(containsString("Contact address set"))
+                .body(containsString("– → " + contact))
+                .body(containsString(contact + " → –"));
+    }
+
+    @Test
+    void anUnknownShopIsAPageSayingSo() {
+        String cookie = signIn("Tess");
+        String slug = Api.freshSlug("nobody");
+        given().cookie(COOKIE, cookie).get("/operator/shops/{slug}?lang=en", slug).then().statusCode(404)
+                .body(containsString("No shop has the slug " + slug));
+        given().cookie(COOKIE, cookie).get("/operator/shops/{slug}?lang=en", "<script>").then().statusCode(404)
+                .body(containsString("&lt;script&gt;"));
+        form().cookie(COOKIE, cookie).formParam("formToken", formToken(cookie)).formParam("lang", "en").formParam("contactEmail", "a@b.example")
+                .post("/operator/shops/{slug}/contact", slug).then().statusCode(404).body(containsString("There is no such shop"));
+        assertEquals(0, count("select count(*) from operator_action where shop_slug = ?1", slug));
+        given().redirects().follow(false).get("/operator/shops/{slug}?lang=en", slug).then().statusCode(303)
+                .header("Location", endsWith("/operator/sign-in?lang=en"));
+    }
+
+    @Test
+    void theShopPageSpeaksEveryLanguage() {
+        TestShop shop = Api.newShop();
+        String cookie = signIn("Nora");
+        Map<String, String> submit = Map.of("en", "Save the contact address", "nl", "Contactadres opslaan", "de", "Kontaktadresse speichern",
+                "fr", "Adresse de contact");
+        submit.forEach((lang, text) -> given().cookie(COOKIE, cookie).get("/operator/shops/{slug}?lang={lang}", shop.slug(), lang)
+                .then().statusCode(200).body(containsString(text)).body(containsString("lang=\"" + lang + "\"")));
+    }
+
+    @Test
     void removalWithoutAPublicReasonIsRefusedAndTheReviewStaysHeld() {
         TestShop shop = Api.newShop();
         long id = heldReview(shop, "Order arrived late, details on www.example.com <script>");

@@ -140,7 +140,7 @@ public class MailComposer implements MailContent {
             return signIns.link(mail.subjectId())
                     .filter(link -> clock.instant().isBefore(link.expiresAt()))
                     .map(link -> Composed.message(renderer.signIn(mail.recipient(), mail.locale(), new MailRenderer.SignInMail(shop.name(),
-                            signIns.linkUrl(link.id()), signIns.linkValid().toMinutes()))))
+                            signIns.linkUrl(link.id()), signIns.linkMinutes()))))
                     .orElseGet(() -> Composed.skip("sign-in link expired"));
         }
         return signIns.member(mail.subjectId())
