@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.MediaType;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.shopscore.config.ShopscoreConfig;
@@ -49,11 +50,21 @@ public class ScoreCache {
     private static final byte[] BATCH_START = "{\"scores\":[".getBytes(StandardCharsets.UTF_8);
     private static final byte[] BATCH_END = "]}".getBytes(StandardCharsets.UTF_8);
 
+    /** What the assembled batch documents may hold at most, in bytes of their bodies. */
+    private static final long ASSEMBLED_BYTES = 16L << 20;
+
     /** How many slugs one load reads at most: the batch endpoint's limit. */
     private static final int LOAD_MAX_SLUGS = 100;
 
     /** Null when the cache is switched off (size 0): every read loads. */
     private final AsyncCache<String, Optional<Representation>> cache;
+    /**
+     * The batch documents put together last, by the slugs asked, with the entries they were made
+     * of: a page with badges asks for the same shops again and again, and putting 20 documents
+     * together and hashing them for the ETag cost more than the rest of such an answer. Reused only
+     * while every entry is the very same one (a changed score is a new entry). Null with the cache off.
+     */
+    private final Cache<List<String>, Assembled> assembled;
     private final ScoreService scores;
     private final ObjectMapper json;
     /** Misses of concurrent requests, loaded together; as many loads at once as there are CPUs to run them. */
@@ -66,6 +77,8 @@ public class ScoreCache {
 
     ScoreCache(long size, Duration expiry, ScoreService scores, ObjectMapper json) {
         this.cache = size == 0 ? null : Caffeine.newBuilder().maximumSize(size).expireAfterWrite(expiry).buildAsync();
+        this.assembled = size == 0 ? null : Caffeine.newBuilder().maximumWeight(ASSEMBLED_BYTES).expireAfterWrite(expiry)
+                .<List<String>, Assembled>weigher((slugs, batch) -> batch.document().body().length).build();
         this.scores = scores;
         this.json = json;
         this.loads = new BatchedLoads<>(this::query, Infrastructure.getDefaultWorkerPool(),
@@ -82,7 +95,7 @@ public class ScoreCache {
      * Whatever is not in memory is loaded with one query for all of them, not one per shop.
      */
     public Uni<Representation> getAll(List<String> slugs) {
-        return entries(slugs).map(ScoreCache::batch);
+        return entries(slugs).map(found -> batch(slugs, found));
     }
 
     /**
@@ -108,7 +121,7 @@ public class ScoreCache {
             }
             found.add(entry);
         }
-        return batch(found);
+        return batch(slugs, found);
     }
 
     /** Drops this instance's copy once the change is committed, so the next read sees it. */
@@ -188,7 +201,36 @@ public class ScoreCache {
         return bySlug;
     }
 
-    private static Representation batch(List<Optional<Representation>> scores) {
+    /** A batch document and the entries, in order, it was put together from. */
+    private record Assembled(List<Optional<Representation>> parts, Representation document) {
+
+        boolean madeOf(List<Optional<Representation>> entries) {
+            if (parts.size() != entries.size()) {
+                return false;
+            }
+            for (int i = 0; i < parts.size(); i++) {
+                if (parts.get(i).orElse(null) != entries.get(i).orElse(null)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /** The batch document of these entries of these slugs: the one put together last when it is made of the same entries. */
+    private Representation batch(List<String> slugs, List<Optional<Representation>> entries) {
+        Assembled last = assembled == null ? null : assembled.getIfPresent(slugs);
+        if (last != null && last.madeOf(entries)) {
+            return last.document();
+        }
+        Representation document = assemble(entries);
+        if (assembled != null) {
+            assembled.put(List.copyOf(slugs), new Assembled(List.copyOf(entries), document));
+        }
+        return document;
+    }
+
+    private static Representation assemble(List<Optional<Representation>> scores) {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.writeBytes(BATCH_START);
         boolean first = true;
