@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.shopscore.problem.ProblemException;
 import io.shopscore.web.Representation;
+import io.netty.buffer.Unpooled;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.impl.HttpServerRequestInternal;
@@ -143,7 +144,9 @@ public class CachedScoreRoute {
         if (document.isMatchedBy(context.request().getHeader(HttpHeaders.IF_NONE_MATCH))) {
             response.setStatusCode(304).end();
         } else {
-            response.putHeader(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON).end(Buffer.buffer(document.body()));
+            response.putHeader(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON)
+                    // wrapped, not copied: the document's bytes never change once it is made
+                    .end(Buffer.buffer(Unpooled.wrappedBuffer(document.body())));
         }
     }
 
