@@ -84,11 +84,15 @@ start_app() {
   started=$(date +%s%N)
   # wrk is one client on 127.0.0.1: limits still count every request (their cost is measured), never refuse one.
   # On a busy shared machine opening the H2 file at start-up took longer than the 2 s the pool waits by default.
+  # Every review of the benchmark comes from 127.0.0.1, the address the shops' keys are used from, seconds
+  # after its link was handed out: the trust signals (docs/trust.md) would hold each one for the operator,
+  # and a held review is rightly not counted, so the exactness check would find none. The signals are
+  # still assessed and stored for every review, at their full cost; only the threshold is out of reach.
   (cd "$dir" && exec env QUARKUS_HTTP_PORT="$APP_PORT" SHOPSCORE_ADMIN_TOKEN=bench-admin PGDATABASE="$BENCH_DB" \
     QUARKUS_DATASOURCE_JDBC_ACQUISITION_TIMEOUT=30S QUARKUS_MANAGEMENT_PORT="$MANAGEMENT_PORT" \
     QUARKUS_MAILER_HOST=127.0.0.1 QUARKUS_MAILER_PORT="$SMTP_PORT" \
     SHOPSCORE_LIMITS_TOKEN_PER_MINUTE=1000000000 SHOPSCORE_LIMITS_API_KEY_PER_MINUTE=1000000000 \
-    SHOPSCORE_LIMITS_PUBLIC_PER_MINUTE=1000000000 SHOPSCORE_LIMITS_INVITATIONS_PER_DAY=1000000000 "$@" \
+    SHOPSCORE_LIMITS_PUBLIC_PER_MINUTE=1000000000 SHOPSCORE_LIMITS_INVITATIONS_PER_DAY=1000000000 SHOPSCORE_TRUST_HOLD_RISK=1000000000 "$@" \
     java -jar "$WORK/$kind-app/quarkus-run.jar" >"$dir/app.log" 2>&1) &
   APP_PID=$!
   for _ in $(seq 1 600); do
@@ -194,7 +198,7 @@ reviews() {
   log "$kind: inviting customers through the API (this also warms the service up)"
   BENCH_SHOPS="$shops" wrk -t2 -c"$CONNECTIONS" -d"${WARMUP_SECONDS}s" -s "$BENCH/invite.lua" "$APP_URL" |
     awk '/^TOKEN / { print $2 }' | sort -u >"$dir/tokens-api.txt"
-  log "$kind: $(wc -l <"$dir/tokens-api.txt") invitations through the API; seeding $SEEDED_PER_SHOP more per shop"
+  log "$kind: $(wc -l <"$dir/tokens-api.txt") links from the API (mailed invitations carry none); seeding $SEEDED_PER_SHOP invitations per shop"
   seed_invitations "$kind" "$dir"
   cat "$dir/tokens-api.txt" "$dir/tokens-seeded.txt" >"$dir/tokens.txt"
   local tokens
