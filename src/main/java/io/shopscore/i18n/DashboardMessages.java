@@ -50,4 +50,8 @@ public interface DashboardMessages {
     @Message String dashAccessText();
     @Message String dashAccessNotice();
     @Message String dashAccessSignIn();
+
+    // the front door's shop finder (msg is full)
+    @Message String frontFindShopLabel();
+    @Message String frontFindShopButton();
 }

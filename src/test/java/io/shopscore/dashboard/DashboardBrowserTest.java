@@ -29,7 +29,11 @@ import io.shopscore.testing.Browsers;
 import io.shopscore.testing.ReceivedMail;
 import io.shopscore.testing.SmtpResource;
 
-/** A shop owner signs in through a mailed link in Chromium, without JavaScript; every page passes axe at desktop and phone width. */
+/**
+ * A shop owner signs in through a mailed link in Chromium; every page passes axe at desktop and phone width. The pages have
+ * no scripts (DashboardWidgetTest.otherDashboardPagesStayWithoutScripts), so this is the flow without JavaScript; the
+ * browser runs JavaScript only to inject axe.
+ */
 @QuarkusTest
 class DashboardBrowserTest {
 
@@ -53,6 +57,7 @@ class DashboardBrowserTest {
         shop.review(4, false);
         shop.review(9, true);
         shop.review(8, true);
+        Api.TestShop other = Api.newShop();
 
         for (int width : new int[] { 1280, 375 }) {
             // axe is injected as a script, which the pages' own Content-Security-Policy rightly forbids
@@ -84,6 +89,11 @@ class DashboardBrowserTest {
                 check(page, null, "overview", width);
                 check(page, service + "dashboard/" + slug + "/colleagues?lang=en", "colleagues", width);
                 assertTrue(page.getByText(contact).first().isVisible(), "the contact address is a member");
+                // the pages that refuse are pages too: another shop's (403) and a review that is not there (404)
+                assertEquals(403, page.navigate(service + "dashboard/" + other.slug() + "?lang=en").status());
+                check(page, null, "forbidden", width);
+                assertEquals(404, page.navigate(service + "dashboard/" + slug + "/reviews/999999999?lang=en").status());
+                check(page, null, "review-missing", width);
                 check(page, service + "dashboard/sign-in/" + "x".repeat(43), "link-gone", width);
             }
         }

@@ -23,7 +23,7 @@ import io.shopscore.testing.Axe;
 import io.shopscore.testing.Browsers;
 
 /**
- * A shop owner uploads a file of orders in Chromium without JavaScript: the file with a bad row is
+ * A shop owner uploads a file of orders in Chromium with pages that have no scripts (JavaScript runs only to inject axe): the file with a bad row is
  * refused naming the row, the corrected one is imported, and its invitations are listed; the list
  * and the upload's page pass axe at desktop and phone width.
  */
@@ -54,6 +54,8 @@ class DashboardInvitationsBrowserTest {
                 assertTrue(page.getByText("Not imported: rows to correct").first().isVisible());
                 assertEquals("3", page.locator(".inv-problems tbody tr td").nth(0).textContent());
                 assertEquals("email", page.locator(".inv-problems tbody tr td").nth(1).textContent());
+                assertTrue(page.getByText("1 problem found. Nothing was imported", new Page.GetByTextOptions().setExact(false)).isVisible());
+                check(page, "upload-rejected", width);
 
                 page.getByLabel("The corrected file", new Page.GetByLabelOptions().setExact(true)).setInputFiles(file(prefix + "orders.csv", "orderRef,email,name\r\n"
                         + prefix + "1,anna@example.com,Anna\r\n" + prefix + "2,piet@example.com,\"Bos, <b>Piet " + width + "</b>\"\r\n"));

@@ -330,6 +330,26 @@ class DashboardTest {
     }
 
     @Test
+    void aSessionEndsAfterTwoIdleHoursAndTwelveHoursAfterSignInInAnyCase() {
+        TestShop shop = Api.newShop();
+        String idle = signInWithKey(shop);
+        clock.advance(Duration.ofMinutes(119));
+        given().cookie("shopscore_session", idle).get("/dashboard/{slug}", shop.slug()).then().statusCode(200);
+        clock.advance(Duration.ofMinutes(121));
+        given().redirects().follow(false).cookie("shopscore_session", idle).get("/dashboard/{slug}", shop.slug())
+                .then().statusCode(303);
+
+        // used every 110 minutes, never idle for 2 hours, it still ends 12 hours after its sign-in
+        String busy = signInWithKey(shop);
+        for (int minutes = 0; minutes <= 11 * 60; minutes += 110) {
+            given().cookie("shopscore_session", busy).get("/dashboard/{slug}", shop.slug()).then().statusCode(200);
+            clock.advance(Duration.ofMinutes(110));
+        }
+        given().redirects().follow(false).cookie("shopscore_session", busy).get("/dashboard/{slug}", shop.slug())
+                .then().statusCode(303);
+    }
+
+    @Test
     void colleaguesAreAddedWithAMailAndRemovedWithTheirSessions() {
         String contact = "owner-" + System.nanoTime() + "@example.com";
         TestShop shop = shopWithContact(contact);

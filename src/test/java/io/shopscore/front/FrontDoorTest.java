@@ -2,6 +2,7 @@ package io.shopscore.front;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
@@ -28,6 +29,22 @@ class FrontDoorTest {
                 .body(containsString("href=\"/dashboard/sign-in?lang=en\""))
                 .body(containsString("href=\"/q/swagger-ui\""))
                 .body(containsString("href=\"/q/openapi\""));
+    }
+
+    @Test
+    void frontDoorFindsAShopsReviewPage() {
+        given().accept(BROWSER_ACCEPT).get("/?lang=en").then().statusCode(200)
+                .body(containsString("<form class=\"find-shop\" method=\"get\" action=\"/shops\">"))
+                .body(containsString("<label for=\"find-shop\">Read a shop"));
+        given().redirects().follow(false).accept(BROWSER_ACCEPT).queryParam("shop", " Demo-Shop ").queryParam("lang", "de").get("/shops").then().statusCode(303)
+                .header("Location", endsWith("/shops/demo-shop?lang=de"));
+        given().redirects().follow(false).accept(BROWSER_ACCEPT).queryParam("shop", "demo").queryParam("lang", "xx").get("/shops").then().statusCode(303)
+                .header("Location", endsWith("/shops/demo"));
+        for (String notASlug : new String[] {"", "<script>x</script>", "a/../../operator", "x".repeat(65)}) {
+            given().redirects().follow(false).accept(BROWSER_ACCEPT).queryParam("shop", notASlug).queryParam("lang", "en").get("/shops")
+                    .then().statusCode(404).contentType(startsWith("text/html"))
+                    .body(not(containsString("<script>x")));
+        }
     }
 
     @Test

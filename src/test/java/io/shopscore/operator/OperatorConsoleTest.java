@@ -217,7 +217,7 @@ class OperatorConsoleTest {
                 .body(containsString(">" + percent + "<"))
                 .body(not(containsString(">" + zeros + "<")))
                 .body(containsString("Sale 100% " + unique + " &lt;b&gt;"))
-                .body(containsString("1 shops found."));
+                .body(containsString("1 shop found."));
         given().cookie(COOKIE, cookie).queryParam("q", unique.toUpperCase()).get("/operator/shops?lang=en").then().statusCode(200)
                 .body(containsString(">" + percent + "<")).body(containsString(">" + zeros + "<"));
         given().cookie(COOKIE, cookie).queryParam("q", "_" + unique).get("/operator/shops?lang=en").then().statusCode(200)
