@@ -47,8 +47,8 @@ public class ShopFinderResource {
         String language = locales.match(lang).orElse(null);
         String slug = shop == null ? "" : shop.strip().toLowerCase(Locale.ROOT);
         if (!Slugs.isValid(slug)) {
-            String fallback = language != null ? language : formats.preferred(acceptLanguage).orElse(locales.defaultLocale());
-            return HtmlPage.of(ShopPageResource.Templates.notFound(fallback), 404, fallback, HtmlPage.PRIVATE);
+            String pageLanguage = formats.pageLanguage(lang, acceptLanguage);
+            return HtmlPage.of(ShopPageResource.Templates.notFound(pageLanguage), 404, pageLanguage, HtmlPage.PRIVATE);
         }
         // a valid slug and a known language are both plain characters: nothing here needs encoding
         return Response.seeOther(URI.create("/shops/" + slug + (language != null ? "?lang=" + language : ""))).build();
